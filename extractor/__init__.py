@@ -1,0 +1,1 @@
+"""protokol: extraction of assignments from Russian meeting protocols."""
