@@ -1,0 +1,30 @@
+"""Decision kind: note / recommendation / assignment / resolution, from data/decision_kinds.txt."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .dates import read_data
+
+
+@lru_cache(maxsize=1)
+def _rules() -> list[tuple[str, re.Pattern]]:
+    rules = []
+    for line in read_data("decision_kinds.txt"):
+        kind, pattern = line.split(None, 1)
+        rules.append((kind, re.compile(pattern.strip(), re.I)))
+    return rules
+
+
+def decision_kind(text: str, has_addressees: bool, parent_text: str = "") -> str:
+    """The kind of a decision item whose text is `text` (parent header text for sub-items)."""
+    lowered = " ".join(text.lower().split())
+    parent = " ".join(parent_text.lower().split())
+    for kind, pattern in _rules():
+        if pattern.search(lowered) or (kind == "recommendation" and parent and pattern.search(parent)):
+            if kind == "resolution" and has_addressees:
+                return "assignment"
+            if kind == "note" and pattern.pattern.startswith("^.{0,200}") and has_addressees:
+                continue
+            return kind
+    return "assignment"

@@ -1,0 +1,111 @@
+"""Paragraph kinds of a protocol: small named rules, tried in order, first match wins.
+
+Each rule sees one cleaned paragraph and, when it fires, says what the paragraph is and where its
+content starts (after the label), so later steps never re-parse labels.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ORDINALS = {
+    "перв": "1", "втор": "2", "трет": "3", "четв": "4", "пят": "5", "шест": "6", "седьм": "7",
+    "восьм": "8", "девят": "9", "десят": "10", "одиннадцат": "11", "двенадцат": "12",
+}
+_ROMAN = r"[IVXLC]{1,6}"
+# "1. По первому вопросу", "По вопросу II повестки дня", "По второму вопросу повестки дня"
+_QUESTION_PREFIX = (
+    rf"(?:(?P<qnum>\d{{1,2}})\.?\s+)?(?:по\s+(?:(?P<qord>[а-яё]+)\s+вопросу|вопросу\s+(?:№\s*)?"
+    rf"(?P<qref>{_ROMAN}|\d{{1,2}}))(?:\s+повестки(?:\s+дня)?)?\s*[:.,]?\s*)?"
+)
+_LABEL_END = r"\s*(?:[:.–—-]\s*|$)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Line:
+    """A classified paragraph: `kind`, its span, and where the content after the label starts."""
+
+    kind: str
+    start: int
+    end: int
+    content_start: int
+    marker: str = ""       # item marker as printed ("2.1", "а", "III") or question id
+    rule: str = ""
+
+
+def _r(name: str, pattern: str) -> Rule:
+    return Rule(name, re.compile(pattern, re.I | re.X))
+
+
+RULES: list[Rule] = [
+    _r("agenda", r"^повестка(?:\s+(?:дня|заседания|совещания))?" + _LABEL_END),
+    _r("heard", "^" + _QUESTION_PREFIX + r"(?:слушали|заслушали)" + _LABEL_END),
+    _r("spoke", r"^выступил[иа]?" + _LABEL_END),
+    _r("decided", "^" + _QUESTION_PREFIX + r"(?:решили|постановили|решение|приняли\s+решение|"
+       r"принятое\s+решение|решено|постановлено|принято\s+решение)" + _LABEL_END),
+    _r("decided_intro", r"^.{0,120}?(?:приняты?\s+следующ\w+\s+решени\w*|принял[аи]?\s+следующ\w+\s+решени\w*)"
+       r"\s*:\s*"),
+    _r("question_ref", "^" + r"(?:\d{1,2}\.\s+)?по\s+(?:[а-яё]+\s+вопросу|вопросу\s+(?:№\s*)?(?:[IVXLC]{1,6}|\d{1,2}))"
+       r"(?:\s+повестки(?:\s+дня)?)?\s*[:.]?\s*$"),
+    _r("chair", r"^председательствующ\w*|^председательствовал\w*" + _LABEL_END),
+    _r("chair", r"^председател[ья](?:\s+[а-яё]+){0,3}\s*[:–—-]\s*"),
+    _r("secretary", r"^(?:ответственный\s+)?секретар[ьья](?:\s+[а-яё]+){0,3}\s*[:–—-]\s*"),
+    _r("secretary", r"^протокол\s+вел[аи]?" + _LABEL_END),
+    _r("attendees", r"^(?:присутствовал[иа]?|приглашен\w*|приглашён\w*|участвовал[иа]?|в\s+заседании\s+приняли\s+участие)"
+       r"[^:]{0,80}" + _LABEL_END),
+    _r("deadline", r"^срок(?:и)?(?:\s+(?:исполнения|выполнения|представления))?" r"\s*[:–—-]\s*"),
+    _r("responsible", r"^ответственн\w+(?:\s+(?:исполнител\w+|за\s+исполнение))?\s*[:–—-]\s*"),
+    _r("vote", r"^(?:голосовали|голосование|итоги\s+голосования|результаты\s+голосования|"
+       r"решение\s+принято|принято\s+единогласно|единогласно|«?за»?\s*[–—-]\s*\d)"),
+    _r("speaker", r"^\(\s*[А-ЯЁ][^()]{2,80}\)\.?$"),
+    _r("speaker", r"^докладчик\w*" + _LABEL_END),
+    _r("preamble", r"^заслушав"),
+    _r("question", rf"^(?P<roman>{_ROMAN})\.\s+"),
+    _r("item", r"^(?P<num>(?:\d{1,2}\.){1,4}\d{0,2})\s*(?=[^\d\s.,/-])"),
+    _r("item", r"^(?P<num>\d{1,2}|[а-яё])\)\s*"),
+]
+
+
+def question_id(m: re.Match) -> str:
+    """The question number named by a "По второму вопросу"/"1. СЛУШАЛИ" prefix, or ''."""
+    gd = m.groupdict()
+    if gd.get("qnum"):
+        return gd["qnum"]
+    if gd.get("qref"):
+        return gd["qref"].upper()
+    if gd.get("qord"):
+        for stem, num in ORDINALS.items():
+            if gd["qord"].lower().startswith(stem):
+                return num
+    return ""
+
+
+def classify(text: str, start: int, end: int) -> Line:
+    """The kind of the paragraph text[start:end]."""
+    para = text[start:end]
+    for rule in RULES:
+        m = rule.pattern.search(para)
+        if not m:
+            continue
+        marker = ""
+        gd = m.groupdict()
+        if rule.name in ("heard", "decided"):
+            marker = question_id(m)
+        elif rule.name == "question_ref":
+            m2 = RULES[1].pattern.search(para + " слушали")
+            marker = question_id(m2) if m2 else ""
+        elif rule.name == "question":
+            marker = gd["roman"]
+        elif rule.name == "item":
+            marker = gd["num"].rstrip(".")
+        content = start + m.end()
+        if rule.name == "speaker" and para.startswith("("):
+            content = start
+        return Line(rule.name, start, end, content, marker, rule.name)
+    return Line("text", start, end, start)

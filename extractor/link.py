@@ -1,0 +1,277 @@
+"""Linking: turn the structure and the language layer into the `Protocol` model.
+
+Every span found here is in the cleaned text; `Grounder` maps it back to the original text (and
+page) at the boundary, so models only ever carry source offsets.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Callable
+
+from models import (
+    Addressee, AgendaItem, Attendee, Deadline, Decision, Grounded, Header, Person, PersonRef,
+    Protocol, Reference, Value, Vote, Warning_,
+)
+
+from . import addressees as addr
+from .contacts import find_emails, find_urls
+from .dates import find_dates
+from .deadlines import find_deadline
+from .kinds import decision_kind
+from .layout import Layout
+from .persons import PersonIndex, PersonMention
+from .references import find_references
+from .structure import Item, Question, Structure
+
+_SEPARATORS = re.compile(r"^[\s,;:(и]*$")
+_PLACE = re.compile(r"^(?:г\.|город|гор\.)\s*(?P<name>[А-ЯЁ][А-Яа-яЁё-]+(?:\s+[А-ЯЁ][А-Яа-яЁё-]+)?)")
+_PLACE_ALONE = re.compile(r"^(?P<name>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?)\.?$")
+_NUMBER = re.compile(r"№\s*(?P<num>[A-Za-zА-Яа-яЁё0-9][\w/.\-]*[\w/]|\d)")
+_VOTE_NUM = re.compile(r"(за|против|воздержал\w*)»?\s*[–—:-]?\s*(\d+|нет)", re.I)
+
+
+class Grounder:
+    """Maps cleaned-text spans to original offsets (and pages)."""
+
+    def __init__(self, layout: Layout, pages: list[int] | None = None) -> None:
+        self.layout = layout
+        self.pages = pages  # original offsets where pages 2, 3, ... start
+
+    def span(self, start: int, end: int) -> dict:
+        s, e = self.layout.source_span(start, end)
+        page = None
+        if self.pages is not None:
+            page = 1 + sum(1 for p in self.pages if p <= s)
+        return {"text": " ".join(self.layout.text[start:end].split()), "start": s, "end": e, "page": page}
+
+
+class Linker:
+    """Builds the Protocol of one document."""
+
+    def __init__(self, layout: Layout, struct: Structure, mentions: list[PersonMention],
+                 grounder: Grounder) -> None:
+        self.text = layout.text
+        self.st = struct
+        self.mentions = mentions
+        self.index = PersonIndex(mentions)
+        self.g = grounder
+        self.warnings: list[Warning_] = []
+        self.date: datetime.date | None = None
+
+    # -- persons -------------------------------------------------------------------------
+    def _mentions_in(self, start: int, end: int) -> list[PersonMention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def person_ref(self, m: PersonMention) -> PersonRef:
+        return PersonRef(norm=self.index.norm(m), **self.g.span(m.start, m.end))
+
+    def leading_persons(self, start: int, end: int) -> list[PersonMention]:
+        """Persons listed at the start of a span ("Тихонову Е.Г. и Пак С.Х. – о ...")."""
+        out, pos = [], start
+        for m in self._mentions_in(start, end):
+            if not _SEPARATORS.match(self.text[pos:m.start]):
+                break
+            out.append(m)
+            pos = m.end
+        return out
+
+    def person_norm(self, text: str) -> str | None:
+        """Document-aware norm of a person mention given as text."""
+        from .persons import find_person_mentions
+
+        found = find_person_mentions(text)
+        if len(found) == 1 and found[0].end - found[0].start >= len(text.strip()) - 2:
+            return self.index.norm(found[0])
+        return None
+
+    # -- header ----------------------------------------------------------------------------
+    def header(self) -> Header:
+        h = Header()
+        for s, e in self.st.header:
+            para = self.text[s:e]
+            if h.number is None and (m := _NUMBER.search(para)):
+                h.number = Value(norm=m.group("num"), **self.g.span(s + m.start(), s + m.end()))
+            if h.date is None:
+                dates = [d for d in find_dates(para) if d.year_given]
+                if dates:
+                    d = dates[0]
+                    self.date = d.value
+                    h.date = Value(norm=d.value.isoformat(), **self.g.span(s + d.start, s + d.end))
+            if h.place is None and (m := _PLACE.match(para) or _PLACE_ALONE.match(para.strip())):
+                if not re.search(r"протокол|решени|совет|комисси", para, re.I):
+                    h.place = Value(norm=m.group("name"), **self.g.span(s + m.start("name"), s + m.end("name")))
+        if h.place is None:
+            for s, e in self.st.header:
+                m = re.match(r"^место\s+проведения\s*[:–-]\s*(?:г\.\s*)?(?P<name>.+?)\.?$", self.text[s:e], re.I)
+                if m:
+                    name = _PLACE.match(m.group("name"))
+                    a, b = (s + m.start("name") + name.start("name"), s + m.start("name") + name.end("name")) \
+                        if name else (s + m.start("name"), s + m.end("name"))
+                    h.place = Value(norm=self.text[a:b], **self.g.span(a, b))
+                    break
+        if self.st.header:
+            s, e = self.st.header[0]
+            h.body = Value(**self.g.span(s, e))
+        for role in ("chair", "secretary"):
+            span = getattr(self.st, role)
+            if span:
+                found = self._mentions_in(*span)
+                if found:
+                    setattr(h, role, self.person_ref(found[0]))
+        return h
+
+    # -- agenda ---------------------------------------------------------------------------
+    def agenda(self) -> list[AgendaItem]:
+        out = []
+        for q in self.st.questions:
+            if q.title is None and not q.speaker_spans:
+                continue
+            speakers: list[PersonMention] = []
+            title = None
+            if q.title:
+                s, e = q.title
+                para = self.text[s:e]
+                cut = re.search(r"\s*(?:\((?P<br>[^()]*)\)\s*\.?|[.,]?\s*Докладчик\w*\s*[:–-]\s*(?P<rep>.*))\s*$", para)
+                if cut and self._mentions_in(s + cut.start(), e):
+                    speakers += self._mentions_in(s + cut.start(), e)
+                    e = s + cut.start()
+                title = (s, e)
+            for s, e in q.speaker_spans:
+                lead = self.leading_persons(s, e)
+                speakers += lead
+            seen, refs = set(), []
+            for m in speakers:
+                norm = self.index.norm(m)
+                if norm not in seen:
+                    seen.add(norm)
+                    refs.append(self.person_ref(m))
+            span = self.g.span(*title) if title else {"text": "", "start": 0, "end": 0}
+            out.append(AgendaItem(id=q.id, speakers=refs, **span))
+        return out
+
+    # -- decisions ------------------------------------------------------------------------
+    def decision_id(self, item: Item) -> str:
+        path = [p for p in item.path]
+        q = item.question
+        if q is None or q.id is None:
+            return ".".join(path) or "1"
+        if not path:
+            return q.id
+        if not self.st.roman and len(path) > 1 and path[0] == q.id:
+            return ".".join(path)
+        return ".".join([q.id] + path)
+
+    def _addressees(self, item: Item, start: int, end: int) -> list[Addressee]:
+        out = []
+        for a in addr.find_addressees(self.text[start:end], self.person_norm):
+            out.append(Addressee(norm=a.norm, role=a.role, is_person=a.is_person,
+                                 **self.g.span(start + a.start, start + a.end)))
+        return out
+
+    def _responsible(self, spans: list[tuple[int, int]]) -> list[Addressee]:
+        out = []
+        for s, e in spans:
+            for a in addr.responsible_addressees(self.text[s:e], self.person_norm):
+                out.append(Addressee(norm=a.norm, role=a.role, is_person=a.is_person,
+                                     **self.g.span(s + a.start, s + a.end)))
+        return out
+
+    def decision(self, item: Item, inherited: dict[int, list[Addressee]]) -> Decision:
+        start, end = item.table_text or (item.start, item.end)
+        text = self.text[start:end]
+        own = [] if item.table_text else self._addressees(item, start, end)
+        header_addr = inherited.get(id(item.parent), []) if item.parent else []
+        addressees = header_addr + own + self._responsible(item.responsible)
+        parent_text = self.text[item.parent.start:item.parent.end] if item.parent else ""
+        kind = decision_kind(text, bool(addressees), parent_text)
+        dl = None
+        if item.deadline:
+            s, e = item.deadline
+            dl = self._deadline(s, e, cell=True)
+        if dl is None:
+            dl = self._deadline(start, end, cell=False)
+        dl_span = (dl.start, dl.end) if dl else None
+        emails = []
+        for c in find_emails(text):
+            if c.repaired:
+                self.warnings.append(Warning_(code="W_EMAIL_REPAIRED", message=f"{c.text} -> {c.value}"))
+            emails.append(Value(norm=c.value, **self.g.span(start + c.start, start + c.end)))
+        urls = [Value(norm=c.value, **self.g.span(start + c.start, start + c.end)) for c in find_urls(text)]
+        refs = []
+        year = self.date.year if self.date else None
+        for r in find_references(text, year, None):
+            g = self.g.span(start + r.start, start + r.end)
+            if dl_span and dl is not None and g["start"] >= dl.start and g["end"] <= dl.end:
+                continue
+            refs.append(Reference(date=r.date, number=r.number, doc_type=r.doc_type, **g))
+        return Decision(id=self.decision_id(item), kind=kind, agenda_id=item.question.id if item.question else None,
+                        addressees=addressees, deadline=dl, emails=emails, urls=urls, references=refs,
+                        vote=self._vote(item.vote), **self.g.span(start, end))
+
+    def _deadline(self, start: int, end: int, cell: bool) -> Deadline | None:
+        d = find_deadline(self.text[start:end], self.date, cell=cell)
+        if d is None:
+            return None
+        iso = None
+        if d.date:
+            iso = d.date.isoformat()
+            if d.time:
+                iso += f"T{d.time}:00" + ("+03:00" if d.tz == "Europe/Moscow" else "")
+        return Deadline(kind=d.kind, date=d.date, time=d.time, tz=d.tz, iso=iso, start_date=d.range_start,
+                        end_date=d.range_end, amount=d.amount, unit=d.unit, freq=d.freq,
+                        **self.g.span(start + d.start, start + d.end))
+
+    def _vote(self, span: tuple[int, int] | None) -> Vote | None:
+        if not span:
+            return None
+        para = self.text[span[0]:span[1]]
+        v = Vote(unanimous=bool(re.search(r"единогласно", para, re.I)), **self.g.span(*span))
+        for word, num in _VOTE_NUM.findall(para):
+            n = 0 if num == "нет" else int(num)
+            w = word.lower()
+            if w == "за":
+                v.votes_for = n
+            elif w == "против":
+                v.against = n
+            else:
+                v.abstained = n
+        return v
+
+    def decisions(self) -> list[Decision]:
+        out: list[Decision] = []
+        inherited: dict[int, list[Addressee]] = {}
+        for item in self.st.items:
+            if item.is_header:
+                parent = inherited.get(id(item.parent), []) if item.parent else []
+                inherited[id(item)] = parent + self._addressees(item, item.start, item.end)
+                continue
+            if not self.text[item.start:item.end].strip(" –-"):
+                continue
+            out.append(self.decision(item, inherited))
+        return out
+
+    # -- everything -------------------------------------------------------------------------
+    def protocol(self) -> Protocol:
+        header = self.header()
+        attendees, seen = [], set()
+        for s, e in self.st.attendees:
+            for m in self._mentions_in(s, e):
+                norm = self.index.norm(m)
+                if norm in seen:
+                    continue
+                seen.add(norm)
+                tail = re.match(r"\s*[–—-]\s*(?P<pos>[^;]+)", self.text[m.end:e])
+                attendees.append(Attendee(person=self.person_ref(m),
+                                          position=tail.group("pos").strip(" .;") if tail else None))
+        persons: dict[str, Person] = {}
+        for m in self.mentions:
+            norm = self.index.norm(m)
+            p = persons.setdefault(norm, Person(norm=norm, gender=self.index.gender(m)
+                                                if hasattr(self.index, "gender") else None))
+            p.mentions.append(Grounded(**self.g.span(m.start, m.end)))
+        decisions = self.decisions()
+        if not decisions:
+            self.warnings.append(Warning_(code="W_NO_DECISIONS", message="no decision block found"))
+        return Protocol(header=header, attendees=attendees, agenda=self.agenda(), decisions=decisions,
+                        persons=list(persons.values()), warnings=self.warnings)

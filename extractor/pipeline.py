@@ -1,0 +1,99 @@
+"""The pipeline: one `Doc` flows through explicit steps, components built once and injected.
+
+    pipeline = Pipeline()                 # loads natasha once (~1 s)
+    protocol = pipeline("...text...")     # segment -> tag_persons -> tag_ner -> extract
+    for result in pipeline.batch(docs):   # the primitive the CLI, the API and bulk share
+        ...
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from models import Protocol, Source, Value
+
+from .errors import ProtokolError
+from .layout import Layout, clean
+from .link import Grounder, Linker
+from .ner import Entity, NerTagger
+from .persons import PersonMention, find_person_mentions
+from .structure import Structure, parse
+
+
+@dataclass
+class Doc:
+    """A document on its way through the pipeline."""
+
+    text: str
+    name: str | None = None
+    format: str = "txt"
+    pages: list[int] | None = None       # original offsets where pages 2, 3, ... start
+    layout: Layout | None = None
+    structure: Structure | None = None
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+    protocol: Protocol | None = None
+
+    def segment(self) -> "Doc":
+        """Clean the layout and find the protocol structure."""
+        self.layout = clean(self.text)
+        self.structure = parse(self.layout.text, self.layout.paragraphs())
+        return self
+
+    def tag_ner(self, tagger: NerTagger | None) -> "Doc":
+        """Named entities (natasha) over the cleaned text."""
+        if tagger is not None:
+            self.entities = tagger(self.layout.text)
+        return self
+
+    def tag_persons(self) -> "Doc":
+        """Person mentions, NER persons as a second opinion."""
+        per = [(e.start, e.end) for e in self.entities if e.type == "PER"]
+        self.mentions = find_person_mentions(self.layout.text, per)
+        return self
+
+    def extract(self) -> "Doc":
+        """Link everything into the Protocol model."""
+        g = Grounder(self.layout, self.pages)
+        protocol = Linker(self.layout, self.structure, self.mentions, g).protocol()
+        protocol.source = Source(name=self.name, format=self.format, chars=len(self.text))
+        for e in self.entities:
+            target = {"ORG": protocol.organizations, "LOC": protocol.locations}.get(e.type)
+            if target is not None:
+                target.append(Value(norm=None, **g.span(e.start, e.end)))
+        self.protocol = protocol
+        return self
+
+
+@dataclass
+class Result:
+    """One document of a batch: a protocol or a coded error, never both."""
+
+    name: str | None
+    protocol: Protocol | None = None
+    error: ProtokolError | None = None
+
+
+class Pipeline:
+    """Builds the components once; call it on text, or `batch` on many documents."""
+
+    def __init__(self, ner: bool = True) -> None:
+        self.tagger = NerTagger() if ner else None
+
+    def process(self, doc: Doc) -> Doc:
+        """Run every step on one Doc."""
+        return doc.segment().tag_ner(self.tagger).tag_persons().extract()
+
+    def __call__(self, text: str, name: str | None = None) -> Protocol:
+        """The Protocol of one text."""
+        return self.process(Doc(text, name)).protocol
+
+    def batch(self, docs: Iterable[Doc]) -> Iterator[Result]:
+        """Process many documents; one failure never stops the rest."""
+        for doc in docs:
+            try:
+                yield Result(doc.name, self.process(doc).protocol)
+            except ProtokolError as exc:
+                yield Result(doc.name, error=exc)
+            except Exception as exc:  # a bug on one document must not lose the batch
+                yield Result(doc.name, error=ProtokolError("E099", f"internal error: {type(exc).__name__}: {exc}"))

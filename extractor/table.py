@@ -1,0 +1,48 @@
+"""The assignment table for people: id, addressees, what to do, deadline, where to send."""
+from __future__ import annotations
+
+import textwrap
+
+from models import Deadline, Protocol
+
+_KIND_RU = {"assignment": "поручение", "recommendation": "рекомендация", "note": "к сведению",
+            "resolution": "решение"}
+
+
+def deadline_words(d: Deadline | None) -> str:
+    """A deadline as a person reads it: phrase and its normalized value."""
+    if d is None:
+        return "—"
+    value = {
+        "date": d.iso, "datetime": d.iso,
+        "range": f"{d.start_date}..{d.end_date}",
+        "relative": f"+{d.amount} {d.unit}" + (f" = {d.date}" if d.date else ""),
+        "recurring": d.freq,
+    }.get(d.kind, d.kind)
+    return f"{d.text} [{value}]"
+
+
+def render(p: Protocol, width: int = 110) -> str:
+    """The table as text."""
+    h = p.header
+    head = [
+        f"Протокол № {h.number.norm if h.number else '—'} от {h.date.norm if h.date else '—'}"
+        f", {h.place.norm if h.place else '—'}",
+        f"Председатель: {h.chair.norm if h.chair else '—'}; секретарь: {h.secretary.norm if h.secretary else '—'}",
+        f"Решений: {len(p.decisions)}, из них поручений: {sum(d.kind == 'assignment' for d in p.decisions)}",
+        "",
+    ]
+    rows = []
+    for d in p.decisions:
+        who = "; ".join(f"{a.norm} ({a.role})" for a in d.addressees) or "—"
+        send = ", ".join([e.norm for e in d.emails] + [u.norm for u in d.urls]) or "—"
+        what = textwrap.shorten(d.text, 300, placeholder=" …")
+        rows.append(f"{d.id:<9} {_KIND_RU[d.kind]}")
+        for label, value in (("кто", who), ("что", what), ("срок", deadline_words(d.deadline)), ("куда", send)):
+            wrapped = textwrap.wrap(value, width - 16) or ["—"]
+            rows.append(f"{'':9} {label:<5} {wrapped[0]}")
+            rows.extend(f"{'':15} {line}" for line in wrapped[1:])
+        rows.append("")
+    for w in p.warnings:
+        rows.append(f"! {w.code}: {w.message}")
+    return "\n".join(head + rows)

@@ -1,0 +1,152 @@
+"""The output schema: one `Protocol` per document.
+
+Every extracted value is source-grounded: `start`/`end` are character offsets into the original
+text of the document (after decoding), `page` is set for paged formats, and `norm` is the
+normalized form (nominative, ISO date, repaired address).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+DecisionKind = Literal["assignment", "recommendation", "note", "resolution"]
+Role = Literal["lead", "co", "responsible"]
+DeadlineKind = Literal[
+    "date", "datetime", "range", "relative", "recurring", "ongoing", "as_established", "event"
+]
+
+
+class Grounded(BaseModel):
+    """A piece of the source text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The value as written in the document")
+    start: int = Field(description="Offset of its first character in the original text")
+    end: int = Field(description="Offset just past its last character")
+    page: Optional[int] = Field(default=None, description="1-based page, for paged formats")
+
+
+class Value(Grounded):
+    """A grounded value with its normalized form."""
+
+    norm: Optional[str] = None
+
+
+class PersonRef(Value):
+    """A mention of a person; `norm` is «Фамилия И.О.» in the nominative."""
+
+
+class Person(BaseModel):
+    """One person of the document with every mention of them."""
+
+    norm: str
+    gender: Optional[Literal["male", "female"]] = None
+    position: Optional[str] = None
+    organization: Optional[str] = None
+    mentions: list[Grounded] = Field(default_factory=list)
+
+
+class Attendee(BaseModel):
+    person: PersonRef
+    position: Optional[str] = None
+
+
+class Addressee(Value):
+    """Who must act: `norm` has the head in the nominative."""
+
+    role: Role
+    is_person: bool = False
+
+
+class Deadline(Grounded):
+    """When: always `kind` and the phrase; the fields that the kind needs."""
+
+    kind: DeadlineKind
+    date: Optional[date] = None
+    time: Optional[str] = Field(default=None, description="HH:MM")
+    tz: Optional[str] = Field(default=None, description="IANA zone when stated, e.g. Europe/Moscow")
+    iso: Optional[str] = Field(default=None, description="ISO 8601 date or date-time (+03:00 for Moscow)")
+    start_date: Optional[date] = Field(default=None, description="range start")
+    end_date: Optional[date] = Field(default=None, description="range end")
+    amount: Optional[int] = None
+    unit: Optional[Literal["day", "working_day", "week", "month"]] = None
+    freq: Optional[Literal["daily", "weekly", "monthly", "quarterly", "yearly"]] = None
+
+
+class Reference(Grounded):
+    """Another document cited by date and/or number ("протокола от 05.07.2023 № Д05-84/05пр")."""
+
+    doc_type: Optional[str] = None
+    date: Optional[date] = None
+    number: Optional[str] = None
+
+
+class Vote(Grounded):
+    votes_for: Optional[int] = None
+    against: Optional[int] = None
+    abstained: Optional[int] = None
+    unanimous: bool = False
+
+
+class Decision(Grounded):
+    """One decision item (a numbered point of РЕШИЛИ/ПОСТАНОВИЛИ or a row of an assignment table)."""
+
+    id: str
+    kind: DecisionKind
+    agenda_id: Optional[str] = None
+    addressees: list[Addressee] = Field(default_factory=list)
+    deadline: Optional[Deadline] = None
+    emails: list[Value] = Field(default_factory=list)
+    urls: list[Value] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    vote: Optional[Vote] = None
+
+
+class AgendaItem(Value):
+    """A question of the agenda; `text` is its title."""
+
+    id: Optional[str] = None
+    speakers: list[PersonRef] = Field(default_factory=list)
+
+
+class Header(BaseModel):
+    body: Optional[Value] = None
+    title: Optional[Value] = None
+    number: Optional[Value] = None
+    date: Optional[Value] = None
+    place: Optional[Value] = None
+    chair: Optional[PersonRef] = None
+    secretary: Optional[PersonRef] = None
+
+
+class Warning_(BaseModel):
+    code: str
+    message: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+class Source(BaseModel):
+    name: Optional[str] = None
+    format: str = "txt"
+    chars: int = 0
+
+
+class Protocol(BaseModel):
+    """Everything protokol extracts from one document."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source = Field(default_factory=Source)
+    header: Header = Field(default_factory=Header)
+    attendees: list[Attendee] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    persons: list[Person] = Field(default_factory=list)
+    organizations: list[Value] = Field(default_factory=list)
+    locations: list[Value] = Field(default_factory=list)
+    warnings: list[Warning_] = Field(default_factory=list)

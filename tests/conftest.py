@@ -1,0 +1,44 @@
+"""Shared fixtures: the pipeline is built once per test session (natasha loads in ~1 s)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OWN_CORPUS = ROOT / "corpus"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def gold_documents(folder: Path) -> list[Path]:
+    """Text documents of a folder that have a gold annotation beside them."""
+    return sorted(p for p in folder.glob("*.txt") if p.with_suffix("").with_suffix(".gold.json").exists()
+                  or (p.parent / (p.stem + ".gold.json")).exists())
+
+
+def load_gold(txt: Path) -> dict:
+    return json.loads((txt.parent / (txt.stem + ".gold.json")).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from extractor.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def extract_corpus(pipeline):
+    """Extract a .txt file into the corpus gold format (cached per session)."""
+    from extractor.corpus_format import to_corpus
+    from extractor.reader import read_file
+
+    cache: dict[Path, dict] = {}
+
+    def run(path: Path) -> dict:
+        if path not in cache:
+            cache[path] = to_corpus(pipeline(read_file(path), name=path.name), path.stem)
+        return cache[path]
+
+    return run
