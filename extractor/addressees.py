@@ -1,0 +1,234 @@
+"""Addressees of one decision item: who must act, as written and in the nominative.
+
+The genre puts the addressee in the dative before the infinitive ("Отделу кадров
+(Панова С.Ю.) оформить ..."), or after an assignment verb ("Рекомендовать органам
+... учитывать ..."). Ordered rules (RULES) pick the region of the item that names
+addressees; `addressee_segments` cuts that region into addressees. Set the env var
+PROTOKOL_EXPLAIN_ADDRESSEES=1 (or call `explain`) to see which rule fired.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import Callable
+
+from . import morph
+from .addressee_lexicon import Tok, assignment_verbs, is_abbrev, is_infinitive, noun_cases, phrase_at, tokenize
+from .addressee_segments import Seg, opens_addressee, segments
+from .nominative import DEFAULT_CASES, nominative, norm_person, surname_nominative
+
+PersonNorm = Callable[[str], "str | None"]
+_CO_CASES = ("ablt", "datv", "nomn")
+_RESP_CASES = ("nomn", "datv", "ablt")
+_BRACKET_PERSON_CASES = ("nomn", "datv", "ablt", "gent")
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """One addressee of a decision item; text[start:end] == text."""
+
+    start: int      # offsets into the text given
+    end: int
+    text: str       # as written
+    norm: str       # head in the nominative
+    role: str       # "lead" | "co" | "responsible"
+    is_person: bool  # a named person (alone or after a position: "проректору ... Королёву А.Д.")
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    toks: tuple[Tok, ...]
+    inf: int | None  # index of the first infinitive token
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named step: returns the addressee segments, [] for "nobody", None to pass."""
+
+    name: str
+    why: str
+    apply: Callable[[Item], "list[Seg] | None"]  # None: the rule does not apply
+
+
+# --- rules ---------------------------------------------------------------------
+
+def _note(item: Item) -> "list[Seg] | None":
+    """"Информацию ... принять к сведению", "Принять информацию Бондарь О.А. к сведению"."""
+    if item.inf is None:
+        return None
+    window = range(item.inf + 1, len(item.toks) if item.toks[item.inf].low == "принять" else item.inf + 2)
+    return [] if any(phrase_at(item.toks, k, "note_markers.txt") for k in window) else None
+
+
+def _assignment_verb(item: Item) -> "list[Seg] | None":
+    if item.inf is None:
+        return None
+    verb = morph.lemma(item.toks[item.inf].text)
+    entry = assignment_verbs().get(verb)
+    if entry is None:
+        return None
+    prep, case = entry
+    k = item.inf + 1
+    if prep is not None:
+        if k >= len(item.toks) or item.toks[k].low != prep:
+            return None
+        k += 1
+    end = _region_end(item.toks, k)
+    return segments(item.toks, k, end, "lead", case)
+
+
+def _leading_infinitive(item: Item) -> "list[Seg] | None":
+    first = _first_content(item.toks)
+    return [] if item.inf is not None and item.inf == first else None
+
+
+def _dative_first(item: Item) -> "list[Seg] | None":
+    k = _first_content(item.toks)
+    if k is None or not _opens_addressee(item.toks, k):
+        return None
+    end = item.inf if item.inf is not None else _region_end(item.toks, k)
+    return segments(item.toks, k, end, "lead", "datv")
+
+
+def _object_first(item: Item) -> "list[Seg] | None":
+    """ "Информацию об исполнении ... органам исполнительной власти ... направить":
+    the dative chain right before the infinitive."""
+    if item.inf is None:
+        return []
+    toks, f = item.toks, item.inf
+    k = f - 1
+    while k >= 0 and toks[k].kind == "word" and (is_abbrev(toks[k]) or (
+            "PREP" not in {p.tag.POS for p in morph.parses(toks[k].text)}
+            and morph.cases(toks[k].text) & {"gent", "datv"})):
+        k -= 1
+    chain = range(k + 1, f)
+    head = next((h for h in chain if noun_cases(toks[h].text) == {"datv"}), None)
+    if head is None:
+        head = f - 1 if chain and is_abbrev(toks[f - 1]) else None
+    if head is None:
+        return []
+    while head - 1 > k and "datv" in morph.cases(toks[head - 1].text) \
+            and {"ADJF", "PRTF"} & {p.tag.POS for p in morph.parses(toks[head - 1].text)}:
+        head -= 1
+    return segments(toks, head, f, "lead", "datv")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("note", "принять к сведению: nobody must act", _note),
+    Rule("assignment_verb", "Поручить/Рекомендовать/Просить X ...: X after the verb", _assignment_verb),
+    Rule("leading_infinitive", "the item starts with an infinitive: no addressee in the text", _leading_infinitive),
+    Rule("dative_first", "X (dative) + infinitive: X before the first infinitive", _dative_first),
+    Rule("object_first", "object first, the dative right before the infinitive", _object_first),
+)
+
+
+# --- helpers -------------------------------------------------------------------
+
+def _first_content(toks: tuple[Tok, ...]) -> int | None:
+    """First token after any item numbering ("2.1.", "б)", "–")."""
+    for k, t in enumerate(toks):
+        if t.kind in ("punct", "dash", "num"):
+            continue
+        if t.kind == "word" and len(t.text) == 1 and k + 1 < len(toks) and toks[k + 1].text == ")":
+            continue
+        if t.kind == "word" and t.text.strip("IVX") == "" and k + 1 < len(toks) and toks[k + 1].text == ".":
+            continue
+        return k
+    return None
+
+
+def _first_infinitive(toks: tuple[Tok, ...]) -> int | None:
+    return next((k for k, t in enumerate(toks)
+                 if t.kind == "word" and not is_abbrev(t) and is_infinitive(t.text)), None)
+
+
+def _region_end(toks: tuple[Tok, ...], k: int) -> int:
+    """The next infinitive, ':' or the end of the sentence."""
+    for j in range(k, len(toks)):
+        t = toks[j]
+        if t.kind == "word" and not is_abbrev(t) and is_infinitive(t.text):
+            return j
+        if t.text == ":" or (t.text == "." and (j + 1 == len(toks) or toks[j + 1].text[:1].isupper())):
+            return j
+    return len(toks)
+
+
+def _opens_addressee(toks: tuple[Tok, ...], k: int) -> bool:
+    return toks[k].kind == "title" or opens_addressee(toks, k, "datv")
+
+
+def _to_addressee(text: str, toks: tuple[Tok, ...], seg: Seg, person_norm: PersonNorm | None,
+                  cases: tuple[str, ...]) -> Addressee:
+    a, b = seg.start, seg.end
+    phrase = text[a:b]
+    if seg.kind == "surname":
+        norm, is_person = surname_nominative(phrase, cases + ("nomn",)), True
+    elif seg.kind == "person":
+        pc = _BRACKET_PERSON_CASES if seg.in_bracket else cases + ("nomn",)
+        norm, is_person = norm_person(phrase, person_norm, pc), True
+    else:
+        norm = nominative(phrase, cases, person_norm)
+        is_person = seg.ends_with_person
+    return Addressee(a, b, phrase, norm, seg.role, is_person)
+
+
+def _cases_for(role: str, lead_case: str) -> tuple[str, ...]:
+    if role == "co":
+        return _CO_CASES
+    if role == "responsible":
+        return _RESP_CASES
+    return (lead_case,) + tuple(c for c in DEFAULT_CASES if c != lead_case)
+
+
+def _run(text: str) -> tuple[str, list[Seg], str]:
+    toks = tokenize(text)
+    item = Item(text, toks, _first_infinitive(toks))
+    for rule in RULES:
+        segs = rule.apply(item)
+        if segs is not None:
+            case = "datv"
+            if rule.name == "assignment_verb":
+                case = assignment_verbs()[morph.lemma(toks[item.inf].text)][1]
+            return rule.name, segs, case
+    return "none", [], "datv"
+
+
+# --- public API ----------------------------------------------------------------
+
+def find_addressees(text: str, person_norm: PersonNorm | None = None) -> list[Addressee]:
+    """Addressees named in a decision item (or in an item that only introduces sub-items,
+    ending with ':'), in document order; [] when the item names nobody."""
+    rule, segs, case = _run(text)
+    toks = tokenize(text)
+    out = [_to_addressee(text, toks, s, person_norm, _cases_for(s.role, case)) for s in segs]
+    if os.environ.get("PROTOKOL_EXPLAIN_ADDRESSEES"):
+        print(f"[addressees] {rule}: {[a.text for a in out]}", file=sys.stderr)
+    return out
+
+
+def responsible_addressees(text: str, person_norm: PersonNorm | None = None,
+                           role: str = "responsible") -> list[Addressee]:
+    """Addressees in an "Ответственный(е): ..." line's content or a table's Ответственный
+    cell (already nominative); after "совместно с" the role is "co"."""
+    toks = tokenize(text)
+    if not any(t.kind in ("word", "initials", "quote") for t in toks):
+        return []
+    segs = segments(toks, 0, len(toks), role, "nomn", stops=False)
+    return [_to_addressee(text, toks, s, person_norm, _cases_for(s.role, "nomn")) for s in segs]
+
+
+def explain(text: str) -> str:
+    """Which rule fired and the addressees it found (for debugging)."""
+    rule, segs, case = _run(text)
+    toks = tokenize(text)
+    why = next((r.why for r in RULES if r.name == rule), "")
+    rows = [f"rule {rule} ({why}); case {case}"]
+    for s in segs:
+        a = _to_addressee(text, toks, s, None, _cases_for(s.role, case))
+        rows.append(f"  {a.role:<11} {s.kind:<8} {a.text!r} -> {a.norm!r}")
+    return "\n".join(rows)
+
+
+__all__ = ["Addressee", "RULES", "explain", "find_addressees", "nominative", "responsible_addressees"]
