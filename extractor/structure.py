@@ -158,6 +158,8 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
                     item = _attach(st.items, inline.marker.split("."), inline.content_start, ln.end, q, style, last_style)
                 else:
                     item = _attach(st.items, [], ln.content_start, ln.end, q, "none", last_style)
+        elif k == "signature" and mode in ("decisions", "question"):
+            mode, item = "after", None
         elif mode == "decisions":
             item = _decision_line(text, ln, st, q, item, last_style)
         elif mode == "attendees" and k == "text":

@@ -6,7 +6,7 @@ normalized form (nominative, ISO date, repaired address).
 """
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,12 +67,12 @@ class Deadline(Grounded):
     """When: always `kind` and the phrase; the fields that the kind needs."""
 
     kind: DeadlineKind
-    date: Optional[date] = None
+    date: Optional[dt.date] = None
     time: Optional[str] = Field(default=None, description="HH:MM")
     tz: Optional[str] = Field(default=None, description="IANA zone when stated, e.g. Europe/Moscow")
     iso: Optional[str] = Field(default=None, description="ISO 8601 date or date-time (+03:00 for Moscow)")
-    start_date: Optional[date] = Field(default=None, description="range start")
-    end_date: Optional[date] = Field(default=None, description="range end")
+    start_date: Optional[dt.date] = Field(default=None, description="range start")
+    end_date: Optional[dt.date] = Field(default=None, description="range end")
     amount: Optional[int] = None
     unit: Optional[Literal["day", "working_day", "week", "month"]] = None
     freq: Optional[Literal["daily", "weekly", "monthly", "quarterly", "yearly"]] = None
@@ -82,7 +82,7 @@ class Reference(Grounded):
     """Another document cited by date and/or number ("протокола от 05.07.2023 № Д05-84/05пр")."""
 
     doc_type: Optional[str] = None
-    date: Optional[date] = None
+    date: Optional[dt.date] = None
     number: Optional[str] = None
 
 
