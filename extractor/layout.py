@@ -18,7 +18,9 @@ _DROP = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
 _SPACES = "\u00a0\u2007\u2009\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u200a\t\f\v"
 _HYPHENS = "\u2010\u2011"
 
-PAGE_MARK = re.compile(r"\[\[PAGEBREAK\]\]|^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$|^\s*(?:стр\.|страница)\s*\d+(?:\s*из\s*\d+)?\s*$", re.I)
+PAGE_MARK = re.compile(r"\[\[PAGEBREAK\]\]|^\s*(?:стр\.|страница)\s*\d+(?:\s*из\s*\d+)?\s*$|^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$", re.I)
+# A bare number on its own line is a page number only in wrapped text; elsewhere it is a table's № cell.
+BARE_NUMBER = re.compile(r"^\d{1,3}$")
 # A line that starts a new paragraph whatever precedes it.
 _STARTS_BLOCK = re.compile(
     r"""^(?:
@@ -193,7 +195,7 @@ def clean(raw: str) -> Layout:
     text, offs = _normalize_chars(raw)
     lines = _lines(text, offs)
     wrapped = is_wrapped([l for l, _ in lines])
-    content = [(l, o) for l, o in lines if l]
+    content = [(l, o) for l, o in lines if l and not (wrapped and BARE_NUMBER.match(l))]
     b = _Builder()
     if wrapped:
         width = sorted(len(l) for l, _ in content)[int(len(content) * 0.9)] if content else 80

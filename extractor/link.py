@@ -244,7 +244,7 @@ class Linker:
         for item in self.st.items:
             if item.is_header:
                 parent = inherited.get(id(item.parent), []) if item.parent else []
-                inherited[id(item)] = parent + self._addressees(item, item.start, item.end)
+                inherited[id(item)] = parent + self._addressees(item, *(item.table_text or (item.start, item.end)))
                 continue
             if not self.text[item.start:item.end].strip(" –-"):
                 continue

@@ -35,6 +35,7 @@ class Item:
     responsible: list[Span] = field(default_factory=list)
     vote: Span | None = None
     table_text: Span | None = None          # the Поручение cell of a table row
+    style: str = "dot"                       # list style of its marker: dot, num), let), none
 
     @property
     def is_header(self) -> bool:
@@ -55,8 +56,19 @@ class Structure:
 
 
 _TABLE_HEAD = re.compile(r"^(?:№(?:\s*п/п)?|п/п|поручени[ея]|содержание\s+поручения|мероприяти[ея]|"
+                         r"решени[ея](?:\s*\(\s*поручени[ея]\s*\))?|"
                          r"ответственн\w*(?:\s+исполнител\w*)?|исполнител\w*|срок\w*(?:\s+исполнения)?)$", re.I)
-_ROW_NUM = re.compile(r"^(\d{1,3})\.?$")
+_ROW_NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
+
+
+def _successor(prev: list[int] | None, cur: list[int]) -> bool:
+    """Is row number `cur` a plausible next row after `prev` (1 -> 2, 1.2 -> 1.3, 1.3 -> 2.1, 2 -> 2.1)?"""
+    if prev is None:
+        return cur[-1] == 1 or len(cur) == 1 and cur[0] <= 2
+    for depth in range(min(len(prev), len(cur)), 0, -1):
+        if cur[:depth - 1] == prev[:depth - 1] and cur[depth - 1] == prev[depth - 1] + 1:
+            return all(x == 1 for x in cur[depth:])
+    return cur[:len(prev)] == prev and len(cur) == len(prev) + 1 and cur[-1] == 1
 
 
 def _question_by_id(struct: Structure, qid: str) -> Question:
@@ -70,18 +82,22 @@ def _question_by_id(struct: Structure, qid: str) -> Question:
 
 def _attach(items: list[Item], path: list[str], start: int, end: int, q: Question | None, style: str,
             last_style: list[str]) -> Item:
-    """Place a new item in the tree: dotted paths are explicit; а) and 1) nest under an item ending ':'."""
+    """Place a new item in the tree.
+
+    Dotted paths (2.1.) say their parent themselves. A "1)" or "а)" item is the sibling of the
+    nearest earlier item of the same style, else the child of the item just before it.
+    """
     parent = None
     if len(path) > 1:
         parent = next((i for i in reversed(items) if i.path == path[:-1] and i.question is q), None)
-    elif items and style != "dot" and items[-1].question is q:
-        prev = items[-1]
-        anchor = prev if last_style[0] != style else prev.parent
-        if anchor is not None and (anchor.children or anchor is prev):
-            parent = anchor
+    elif items and style not in ("dot", "none") and items[-1].question is q and last_style[0]:
+        node: Item | None = items[-1]
+        while node is not None and node.style != style:
+            node = node.parent
+        parent = node.parent if node is not None else items[-1]
         if parent is not None:
             path = parent.path + path
-    item = Item(path, start, end, q, parent)
+    item = Item(path, start, end, q, parent, style=style)
     if parent is not None:
         parent.children.append(item)
     items.append(item)
@@ -94,7 +110,9 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
     lines = [classify(text, s, e) for s, e in paragraphs]
     st = Structure(lines=lines)
     mode = "header"          # header | attendees | agenda | question | decisions | table | after
-    q: Question | None = None
+    q: Question | None = None        # the question under discussion
+    aq: Question | None = None       # the last question of the agenda list
+    discussed: list[Question] = []
     item: Item | None = None
     last_style = [""]
     i = 0
@@ -120,23 +138,33 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             mode = "agenda"
             if ln.content_start < ln.end:
                 st.questions.append(Question(None, (ln.content_start, ln.end)))
-        elif k == "question":
-            st.roman = True
-            q = _question_by_id(st, ln.marker)
-            if q.title is None:
-                q.title = (ln.content_start, ln.end)
-            mode, item = ("agenda" if mode == "agenda" else "question"), None
-        elif k == "item" and mode == "agenda":
-            q = _question_by_id(st, ln.marker)
-            q.title = (ln.content_start, ln.end)
+        elif k == "question" or (k == "item" and mode == "agenda"):
+            st.roman = st.roman or k == "question"
+            listed = any(x.id == ln.marker for x in st.questions)
+            if mode == "agenda" and not listed:
+                # a line of the agenda list: a question, not yet its discussion
+                aq = _question_by_id(st, ln.marker)
+                aq.title = (ln.content_start, ln.end)
+                q = None
+            else:
+                q = _question_by_id(st, ln.marker)
+                if q.title is None:
+                    q.title = (ln.content_start, ln.end)
+                mode = "question"
+            item = None
         elif k == "speaker" and mode in ("agenda", "question"):
-            if q is not None:
-                q.speaker_spans.append((ln.content_start, ln.end))
+            target = aq if mode == "agenda" else q
+            if target is not None:
+                target.speaker_spans.append((ln.content_start, ln.end))
         elif k in ("heard", "question_ref"):
             if ln.marker:
                 q = _question_by_id(st, ln.marker)
             elif k == "heard" and (q is None or mode in ("decisions", "after")):
-                q = _question_by_id(st, str(len(st.questions) + 1)) if not st.roman else q
+                q = _next_question(st, discussed)
+            if q is not None and q not in discussed:
+                discussed.append(q)
+            if k == "question_ref" and q is not None and q.title is None and ln.content_start < ln.end:
+                q.title = (ln.content_start, ln.end)
             mode, item = "question", None
             if k == "heard" and q is not None:
                 q.speaker_spans.append((ln.content_start, ln.end))
@@ -149,29 +177,87 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
         elif k in ("decided", "decided_intro"):
             if ln.marker:
                 q = _question_by_id(st, ln.marker)
+            elif k == "decided_intro":
+                q = None  # "По итогам совещания приняты следующие решения:" covers the whole meeting
             mode, item = "decisions", None
             last_style[0] = ""
             if ln.content_start < ln.end:  # "РЕШИЛИ: Принять информацию к сведению."
                 inline = classify(text, ln.content_start, ln.end)
                 if inline.kind == "item":
-                    style = "dot" if "." in para[inline.content_start - ln.start - 2:inline.content_start - ln.start] else "paren"
+                    style = _style(text[inline.start:inline.content_start])
                     item = _attach(st.items, inline.marker.split("."), inline.content_start, ln.end, q, style, last_style)
                 else:
                     item = _attach(st.items, [], ln.content_start, ln.end, q, "none", last_style)
-        elif k == "signature" and mode in ("decisions", "question"):
+        elif k in ("signature", "annexes") and mode in ("decisions", "question"):
             mode, item = "after", None
+        elif mode == "decisions" and k == "item" and _repeats_title(text, st, ln):
+            q = _question_by_id(st, ln.marker)  # "2. О проекте ..." repeats the agenda: the next question
+            if q not in discussed:
+                discussed.append(q)
+            mode, item = "question", None
         elif mode == "decisions":
             item = _decision_line(text, ln, st, q, item, last_style)
         elif mode == "attendees" and k == "text":
             st.attendees.append((ln.start, ln.end))
         elif mode == "header" and k == "text" and not st.questions:
             st.header.append((ln.start, ln.end))
-        elif mode == "agenda" and k == "text" and q is not None and not st.roman:
-            q.speaker_spans.append((ln.start, ln.end))
+        elif mode == "agenda" and k == "text" and aq is not None:
+            aq.speaker_spans.append((ln.start, ln.end))
         elif mode == "question" and k in ("preamble", "text") and q is not None and not st.roman:
             pass
         i += 1
+    _absorb_lists(text, st)
     return st
+
+
+def _absorb_lists(text: str, st: Structure) -> None:
+    """Sub-items of an item that acts itself ("Утвердить повестку: 1) ...") are its text, not decisions.
+
+    A header that only names addressees ("2. Инициаторам ...:", "Рекомендовать Отделу ...:") keeps
+    its sub-items as decisions.
+    """
+    from .addressee_lexicon import assignment_verbs, is_infinitive
+
+    verbs = assignment_verbs()
+    for item in list(st.items):
+        if not item.children or item not in st.items:
+            continue
+        words = re.findall(r"[А-Яа-яЁё]+", text[item.start:item.end])
+        if not any(is_infinitive(w) and w.lower() not in verbs for w in words):
+            continue
+        stack, last = list(item.children), item.end
+        while stack:
+            child = stack.pop()
+            last = max(last, child.end)
+            stack.extend(child.children)
+            if child in st.items:
+                st.items.remove(child)
+        item.children, item.end = [], last
+
+
+def _style(marker: str) -> str:
+    """List style of an item marker: "dot" (2.1.), "num)" (1)), "let)" (а))."""
+    if ")" not in marker:
+        return "dot"
+    return "let)" if re.match(r"\s*[а-яё]", marker) else "num)"
+
+
+def _repeats_title(text: str, st: Structure, ln: Line) -> bool:
+    """Is this numbered paragraph the heading of an agenda question (same number, same title)?"""
+    for q in st.questions:
+        if q.id == ln.marker and q.title:
+            a = " ".join(text[q.title[0]:q.title[1]].split()).lower()
+            b = " ".join(text[ln.content_start:ln.end].split()).lower()
+            return a[:60] == b[:60]
+    return False
+
+
+def _next_question(st: Structure, discussed: list[Question]) -> Question:
+    """The question a bare "СЛУШАЛИ:" opens: the next one of the agenda, or a new number."""
+    for q in st.questions:
+        if q.id is not None and q not in discussed:
+            return q
+    return _question_by_id(st, str(len(discussed) + 1))
 
 
 def _take_following(lines: list[Line], i: int, q: Question, text: str) -> None:
@@ -189,8 +275,7 @@ def _decision_line(text: str, ln: Line, st: Structure, q: Question | None, item:
     """One paragraph inside a decision block."""
     k = ln.kind
     if k == "item":
-        para = text[ln.start:ln.content_start]
-        style = "paren" if ")" in para else "dot"
+        style = _style(text[ln.start:ln.content_start])
         return _attach(st.items, ln.marker.split("."), ln.content_start, ln.end, q, style, last_style)
     if k == "vote":
         for it in st.items:
@@ -221,33 +306,48 @@ def _parse_table(text: str, lines: list[Line], i: int, st: Structure, q: Questio
         i += 1
     cols = {"text": None, "resp": None, "deadline": None}
     for n, h in enumerate(heads):
-        if h.startswith(("поруч", "содерж", "меропр")):
+        if h.startswith(("поруч", "содерж", "меропр", "решен")):
             cols["text"] = n
         elif h.startswith(("ответ", "исполн")):
             cols["resp"] = n
         elif h.startswith("срок"):
             cols["deadline"] = n
     ncols = len(heads)
-    expected = 1
+
+    def row_number(j: int, prev: list[int] | None) -> list[int] | None:
+        m = _ROW_NUM.match(text[lines[j].start:lines[j].end].strip())
+        if not m:
+            return None
+        num = [int(x) for x in m.group(1).split(".")]
+        return num if _successor(prev, num) else None
+
+    prev: list[int] | None = None
     while i < len(lines):
-        m = _ROW_NUM.match(text[lines[i].start:lines[i].end].strip())
-        if not m or int(m.group(1)) != expected:
+        num = row_number(i, prev)
+        if num is None:
+            # a section row ("1. О результатах ...") spans the table between rows
+            if lines[i].kind == "item" and i + 1 < len(lines) and row_number(i + 1, prev):
+                i += 1
+                continue
             break
-        j = i + 1
-        cells: list[Span] = []
-        while j < len(lines):
-            nm = _ROW_NUM.match(text[lines[j].start:lines[j].end].strip())
-            if nm and int(nm.group(1)) == expected + 1:
+        j, cells = i + 1, []
+        while j < len(lines) and row_number(j, num) is None and len(cells) < 3 * ncols:
+            nxt = lines[j]
+            if lines[j].kind == "item" and j + 1 < len(lines) and row_number(j + 1, num):
                 break
-            cells.append((lines[j].start, lines[j].end))
+            if nxt.kind in ("signature", "annexes", "heard", "question", "decided"):
+                break
+            cells.append((nxt.start, nxt.end))
             j += 1
-            if len(cells) >= ncols - 1 and (j >= len(lines) or not _ROW_NUM.match(text[lines[j].start:lines[j].end].strip())):
-                # last row: the table ends after its cells
-                nxt = j < len(lines) and _ROW_NUM.match(text[lines[j].start:lines[j].end].strip())
-                if not nxt and len(cells) == ncols - 1:
+            if len(cells) == ncols - 1 and (j >= len(lines) or row_number(j, num) is None):
+                if not _more_row(text, lines, j, num, row_number):
                     break
-        row = [(lines[i].start, lines[i].end)] + _fit(cells, ncols - 1)
-        item = Item([m.group(1)], row[0][0], row[-1][1], q)
+        row = [(lines[i].start, lines[i].end)] + _fit(text, cells, ncols - 1)
+        path = [str(x) for x in num]
+        parent = next((it for it in reversed(st.items) if it.path == path[:-1] and it.table_text), None)
+        item = Item(path, row[0][0], row[-1][1], q, parent)
+        if parent is not None:
+            parent.children.append(item)
         if cols["text"] is not None:
             item.table_text = row[cols["text"]]
         if cols["resp"] is not None:
@@ -255,14 +355,30 @@ def _parse_table(text: str, lines: list[Line], i: int, st: Structure, q: Questio
         if cols["deadline"] is not None:
             item.deadline, item.deadline_cell = row[cols["deadline"]], True
         st.items.append(item)
-        expected += 1
+        prev = num
         i = j
     return i
 
 
-def _fit(cells: list[Span], n: int) -> list[Span]:
-    """Squeeze extra lines of a row into its text cell (cells after it are one line each)."""
-    if len(cells) <= n or n < 2:
-        return cells + [(cells[-1][1], cells[-1][1])] * (n - len(cells)) if cells else []
-    extra = len(cells) - n
-    return [(cells[0][0], cells[extra][1])] + cells[extra + 1:]
+def _more_row(text: str, lines: list[Line], j: int, num: list[int], row_number) -> bool:
+    """Does the row go on past a full set of cells? Only when a later line starts the next row."""
+    for k in range(j, min(j + 3, len(lines))):
+        if row_number(k, num):
+            return True
+    return False
+
+
+def _fit(text: str, cells: list[Span], n: int) -> list[Span]:
+    """Rebuild a row's n cells from its lines: a line ending with ',' goes on in the next one,
+    other extra lines belong to the text cell (the second column)."""
+    merged: list[Span] = []
+    for c in cells:
+        if merged and text[merged[-1][0]:merged[-1][1]].rstrip().endswith(",") and len(cells) > n:
+            merged[-1] = (merged[-1][0], c[1])
+        else:
+            merged.append(c)
+    if len(merged) < n:
+        tail = merged[-1][1] if merged else 0
+        return merged + [(tail, tail)] * (n - len(merged))
+    extra = len(merged) - n
+    return [(merged[0][0], merged[extra][1])] + merged[extra + 1:]
