@@ -28,3 +28,50 @@ def unreadable_encoding() -> ProtokolError:
 
 def file_not_found(path: str) -> ProtokolError:
     return ProtokolError("E004", f"no such file: {path}")
+
+
+def unsupported_format(kind: str) -> ProtokolError:
+    return ProtokolError("E010", f"{kind} files are not supported; save the document as DOCX, PDF or TXT "
+                                 "(in Word or LibreOffice: File > Save As > .docx) and send it again")
+
+
+def corrupt_pdf(detail: str = "") -> ProtokolError:
+    more = f" ({detail})" if detail else ""
+    return ProtokolError("E011", f"the PDF file is damaged or incomplete and cannot be read{more}; "
+                                 "export it again from the source document or send DOCX")
+
+
+def encrypted_pdf() -> ProtokolError:
+    return ProtokolError("E012", "the PDF is password-protected (encrypted); send an unprotected copy "
+                                 "or the original DOCX")
+
+
+def scanned_pdf(pages: int) -> ProtokolError:
+    return ProtokolError("E013", f"the PDF ({pages} page(s)) is a scan without a text layer; text recognition "
+                                 "(OCR) is not available yet: send the original DOCX or a PDF saved from it")
+
+
+def too_many_pages(pages: int, limit: int) -> ProtokolError:
+    return ProtokolError("E014", f"the document has {pages} pages, more than the limit of {limit}; "
+                                 "send only the protocol itself, without annexes")
+
+
+def too_large(size: int, limit: int, what: str = "the file") -> ProtokolError:
+    return ProtokolError("E015", f"{what} is {size / 1e6:.1f} MB, more than the limit of {limit / 1e6:.1f} MB; "
+                                 "send the protocol without scanned annexes or pictures")
+
+
+def corrupt_docx(detail: str = "") -> ProtokolError:
+    more = f" ({detail})" if detail else ""
+    return ProtokolError("E016", f"the DOCX file is damaged and cannot be opened{more}; "
+                                 "open it in Word or LibreOffice, save it again and send the new copy")
+
+
+def zip_bomb(detail: str) -> ProtokolError:
+    return ProtokolError("E017", f"the DOCX file unpacks to a suspicious size ({detail}) and was refused; "
+                                 "save it again from Word or LibreOffice without embedded objects")
+
+
+def time_limit(seconds: float) -> ProtokolError:
+    return ProtokolError("E018", f"reading the document took longer than {seconds:g} s and was stopped; "
+                                 "send a smaller file or the protocol without annexes")

@@ -1,4 +1,8 @@
-"""Decision kind: note / recommendation / assignment / resolution, from data/decision_kinds.txt."""
+"""Decision kind: note / recommendation / assignment / resolution.
+
+Wording decides note and recommendation (data/decision_kinds.txt); otherwise the executor does:
+someone named to act makes an assignment, nobody named makes a resolution.
+"""
 from __future__ import annotations
 
 import re
@@ -17,14 +21,10 @@ def _rules() -> list[tuple[str, re.Pattern]]:
 
 
 def decision_kind(text: str, has_addressees: bool, parent_text: str = "") -> str:
-    """The kind of a decision item whose text is `text` (parent header text for sub-items)."""
+    """The kind of a decision item; `parent_text` is the header item a sub-item belongs to."""
     lowered = " ".join(text.lower().split())
     parent = " ".join(parent_text.lower().split())
     for kind, pattern in _rules():
         if pattern.search(lowered) or (kind == "recommendation" and parent and pattern.search(parent)):
-            if kind == "resolution" and has_addressees:
-                return "assignment"
-            if kind == "note" and pattern.pattern.startswith("^.{0,200}") and has_addressees:
-                continue
             return kind
-    return "assignment"
+    return "assignment" if has_addressees else "resolution"

@@ -28,6 +28,10 @@ _SEPARATORS = re.compile(r"^[\s,;:(и]*$")
 _PLACE = re.compile(r"^(?:г\.|город|гор\.)\s*(?P<name>[А-ЯЁ][А-Яа-яЁё-]+(?:\s+[А-ЯЁ][А-Яа-яЁё-]+)?)")
 _PLACE_ALONE = re.compile(r"^(?P<name>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?)\.?$")
 _NUMBER = re.compile(r"№\s*(?P<num>[A-Za-zА-Яа-яЁё0-9][\w/.\-]*[\w/]|\d)")
+# "... провести в апреле 2025 г. Ответственный: Рыбаков Д.А. Срок: ..." inside an item's paragraph
+_INLINE_RESPONSIBLE = re.compile(
+    r"(?<![А-Яа-яЁё])Ответственн(?:ый|ая|ые|ое)(?:\s+(?:исполнител\w*|за\s+исполнение))?\s*[:–—-]\s*"
+    r"(?P<who>(?:[^.;]|(?<=[А-ЯЁ])\.)+?)\.?(?=\s*(?:Срок\w*(?:\s+исполнения)?\s*[:–—-]|$))")
 _VOTE_NUM = re.compile(r"(за|против|воздержал\w*)»?\s*[–—:-]?\s*(\d+|нет)", re.I)
 
 
@@ -74,6 +78,29 @@ class Linker:
                 break
             out.append(m)
             pos = m.end
+        return out
+
+    def speaker_persons(self, start: int, end: int) -> list[PersonMention]:
+        """Who speaks in a СЛУШАЛИ/ВЫСТУПИЛИ/Докладчик span: in each ';'-part, the person named first
+        (after at most a position: "Учёного секретаря Черных Е.В., которая ...") and those listed with it."""
+        out: list[PersonMention] = []
+        pos = start
+        for part in re.split(r"(;)", self.text[start:end]):
+            s, e = pos, pos + len(part)
+            pos = e
+            found = self._mentions_in(s, e)
+            if not found or part == ";":
+                continue
+            prefix = self.text[s:found[0].start]
+            if len(prefix) > 80 or re.search(r"[.!?]\s", prefix):
+                continue
+            out.append(found[0])
+            last = found[0].end
+            for m in found[1:]:
+                if not _SEPARATORS.match(self.text[last:m.start]):
+                    break
+                out.append(m)
+                last = m.end
         return out
 
     def person_norm(self, text: str) -> str | None:
@@ -138,8 +165,7 @@ class Linker:
                     e = s + cut.start()
                 title = (s, e)
             for s, e in q.speaker_spans:
-                lead = self.leading_persons(s, e)
-                speakers += lead
+                speakers += self.speaker_persons(s, e)
             seen, refs = set(), []
             for m in speakers:
                 norm = self.index.norm(m)
@@ -182,7 +208,11 @@ class Linker:
         text = self.text[start:end]
         own = [] if item.table_text else self._addressees(item, start, end)
         header_addr = inherited.get(id(item.parent), []) if item.parent else []
-        addressees = header_addr + own + self._responsible(item.responsible)
+        responsible = list(item.responsible)
+        if not item.table_text:
+            responsible += [(start + m.start("who"), start + m.end("who")) for m in _INLINE_RESPONSIBLE.finditer(text)
+                            if not any(s <= start + m.start("who") < e for s, e in item.responsible)]
+        addressees = header_addr + own + self._responsible(responsible)
         parent_text = self.text[item.parent.start:item.parent.end] if item.parent else ""
         kind = decision_kind(text, bool(addressees), parent_text)
         dl = None

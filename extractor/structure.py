@@ -190,6 +190,14 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
                     item = _attach(st.items, [], ln.content_start, ln.end, q, "none", last_style)
         elif k in ("signature", "annexes") and mode in ("decisions", "question"):
             mode, item = "after", None
+        elif k == "item" and ("." not in ln.marker and _opens_question(lines, i)
+                              and (mode in ("header", "attendees", "question", "after") or
+                                   mode == "decisions" and _next_number(q, ln.marker))):
+            q = _question_by_id(st, ln.marker)  # "1. О ходе работ." + "(Ковальчук С.Н.)": a question
+            q.title = q.title or (ln.content_start, ln.end)
+            if q not in discussed:
+                discussed.append(q)
+            mode, item = "question", None
         elif mode == "decisions" and k == "item" and _repeats_title(text, st, ln):
             q = _question_by_id(st, ln.marker)  # "2. О проекте ..." repeats the agenda: the next question
             if q not in discussed:
@@ -207,7 +215,30 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             pass
         i += 1
     _absorb_lists(text, st)
+    if not st.items:
+        _directives(text, st)
     return st
+
+
+def _directives(text: str, st: Structure) -> None:
+    """Without any decision label, paragraphs that open with an infinitive ("Поручить ...",
+    "Создать ...") after the header are the decisions (government "поручения", short extracts)."""
+    from .addressee_lexicon import is_infinitive
+
+    header = {s for s, _ in st.header}
+    item: Item | None = None
+    for ln in st.lines:
+        first = re.match(r"[А-ЯЁ][а-яё]+", text[ln.start:ln.end])
+        if ln.kind == "text" and ln.start not in header and first and is_infinitive(first.group()):
+            item = Item([], ln.start, ln.end, None, style="none")
+            st.items.append(item)
+        elif item is not None and ln.kind == "deadline" and item.deadline is None:
+            item.deadline, item.end = (ln.content_start, ln.end), ln.end
+        else:
+            item = None
+    if len(st.items) > 1:
+        for n, it in enumerate(st.items, 1):
+            it.path = [str(n)]
 
 
 def _absorb_lists(text: str, st: Structure) -> None:
@@ -233,6 +264,25 @@ def _absorb_lists(text: str, st: Structure) -> None:
             if child in st.items:
                 st.items.remove(child)
         item.children, item.end = [], last
+
+
+def _opens_question(lines: list[Line], i: int) -> bool:
+    """A numbered paragraph followed by its speaker, СЛУШАЛИ, a "Заслушав" preamble or (after a few
+    lines of discussion or votes) a decision label is a question."""
+    if i + 1 < len(lines) and lines[i + 1].kind in ("speaker", "heard", "preamble"):
+        return True
+    # "2. Утверждение сметы." / vote table lines / "Принятое решение: ..." - a question with its decision
+    for ln in lines[i + 1:i + 16]:
+        if ln.kind == "decided":
+            return True
+        if ln.kind not in ("text", "vote", "spoke"):
+            return False
+    return False
+
+
+def _next_number(q: Question | None, marker: str) -> bool:
+    """In a block of items numbered "1.1", "1.2" under question 1, a plain "2." starts question 2."""
+    return q is None or (q.id is not None and q.id.isdigit() and int(marker) == int(q.id) + 1)
 
 
 def _style(marker: str) -> str:
@@ -286,6 +336,9 @@ def _decision_line(text: str, ln: Line, st: Structure, q: Question | None, item:
         if k in ("text", "preamble"):
             return _attach(st.items, [], ln.start, ln.end, q, "none", last_style)
         return None
+    if k == "text" and item.style == "none" and not text[item.start:item.end].rstrip().endswith(":") \
+            and not re.match(r"[–—•-]", text[ln.start:ln.end]):
+        return item  # one unnumbered decision is one paragraph (and its list); what follows is narrative
     if k == "deadline":
         item.deadline = (ln.content_start, ln.end)
     elif k == "responsible":

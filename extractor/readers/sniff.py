@@ -1,0 +1,38 @@
+"""What a file is, by its first bytes (never by its name)."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+PDF, DOCX, TXT, DOC, RTF, ZIP, ODT = "pdf", "docx", "txt", "doc", "rtf", "zip", "odt"
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(data: bytes) -> str:
+    """One of pdf, docx, doc, rtf, odt, zip (an archive that is no DOCX) or txt.
+
+    A PDF may have a few junk bytes before `%PDF` (the spec allows 1024); a zip is a DOCX when it
+    lists word/document.xml. A damaged zip that still starts with `PK` counts as a DOCX, so the
+    DOCX reader reports it as damaged rather than the text reader as binary.
+    """
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return PDF
+    if data.startswith(_OLE):
+        return DOC
+    if data.lstrip()[:5] == b"{\\rtf":
+        return RTF
+    if data.startswith(b"PK"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+            return DOCX
+        if "word/document.xml" in names:
+            return DOCX
+        if "content.xml" in names and b"opendocument.text" in data[:200]:
+            return ODT
+        if any(n.startswith("word/") for n in names) or "[Content_Types].xml" in names:
+            return DOCX
+        return ZIP
+    return TXT
