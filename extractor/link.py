@@ -16,8 +16,8 @@ from models import (
 
 from . import addressees as addr
 from .contacts import find_emails, find_urls
-from .dates import find_dates
 from .deadlines import find_deadline
+from .header import header as read_header
 from .kinds import decision_kind
 from .layout import Layout
 from .persons import PersonIndex, PersonMention
@@ -25,13 +25,12 @@ from .references import find_references
 from .structure import Item, Question, Structure
 
 _SEPARATORS = re.compile(r"^[\s,;:(и]*$")
-_PLACE = re.compile(r"^(?:г\.|город|гор\.)\s*(?P<name>[А-ЯЁ][А-Яа-яЁё-]+(?:\s+[А-ЯЁ][А-Яа-яЁё-]+)?)")
-_PLACE_ALONE = re.compile(r"^(?P<name>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?)\.?$")
-_NUMBER = re.compile(r"№\s*(?P<num>[A-Za-zА-Яа-яЁё0-9][\w/.\-]*[\w/]|\d)")
 # "... провести в апреле 2025 г. Ответственный: Рыбаков Д.А. Срок: ..." inside an item's paragraph
 _INLINE_RESPONSIBLE = re.compile(
     r"(?<![А-Яа-яЁё])Ответственн(?:ый|ая|ые|ое)(?:\s+(?:исполнител\w*|за\s+исполнение))?\s*[:–—-]\s*"
     r"(?P<who>(?:[^.;]|(?<=[А-ЯЁ])\.)+?)\.?(?=\s*(?:Срок\w*(?:\s+исполнения)?\s*[:–—-]|$))")
+_CHAIRED = re.compile(r"[^.]{0,60}\sпров[её]л[аи]?\s+(?:\w+\s+){0,2}(?:совещание|заседание)|"
+                      r"под\s+председательством\s+[^.,;]{0,80}", re.I)
 _VOTE_NUM = re.compile(r"(за|против|воздержал\w*)»?\s*[–—:-]?\s*(\d+|нет)", re.I)
 
 
@@ -114,39 +113,44 @@ class Linker:
 
     # -- header ----------------------------------------------------------------------------
     def header(self) -> Header:
-        h = Header()
-        for s, e in self.st.header:
-            para = self.text[s:e]
-            if h.number is None and (m := _NUMBER.search(para)):
-                h.number = Value(norm=m.group("num"), **self.g.span(s + m.start(), s + m.end()))
-            if h.date is None:
-                dates = [d for d in find_dates(para) if d.year_given]
-                if dates:
-                    d = dates[0]
-                    self.date = d.value
-                    h.date = Value(norm=d.value.isoformat(), **self.g.span(s + d.start, s + d.end))
-            if h.place is None and (m := _PLACE.match(para) or _PLACE_ALONE.match(para.strip())):
-                if not re.search(r"протокол|решени|совет|комисси", para, re.I):
-                    h.place = Value(norm=m.group("name"), **self.g.span(s + m.start("name"), s + m.end("name")))
-        if h.place is None:
-            for s, e in self.st.header:
-                m = re.match(r"^место\s+проведения\s*[:–-]\s*(?:г\.\s*)?(?P<name>.+?)\.?$", self.text[s:e], re.I)
-                if m:
-                    name = _PLACE.match(m.group("name"))
-                    a, b = (s + m.start("name") + name.start("name"), s + m.start("name") + name.end("name")) \
-                        if name else (s + m.start("name"), s + m.end("name"))
-                    h.place = Value(norm=self.text[a:b], **self.g.span(a, b))
-                    break
-        if self.st.header:
-            s, e = self.st.header[0]
-            h.body = Value(**self.g.span(s, e))
+        h, self.date = read_header(self.text, self.st.header, self.g.span)
         for role in ("chair", "secretary"):
             span = getattr(self.st, role)
-            if span:
-                found = self._mentions_in(*span)
-                if found:
-                    setattr(h, role, self.person_ref(found[0]))
+            if span and (found := self._mentions_in(*span)):
+                setattr(h, role, self.person_ref(found[0]))
+        h.chair = h.chair or self._chair_in_text()
+        for role, word in (("chair", "председател"), ("secretary", "секретар")):
+            if getattr(h, role) is None:
+                setattr(h, role, self._role_from_lists(word))
         return h
+
+    def _chair_in_text(self) -> PersonRef | None:
+        """ "Татьяна Голикова провела заседание", "совещание под председательством ..."."""
+        for s, e in self.st.header + [(ln.start, ln.end) for ln in self.st.lines[:12]]:
+            para = self.text[s:e]
+            m = _CHAIRED.search(para)
+            if not m:
+                continue
+            found = self._mentions_in(s + m.start(), s + m.end())
+            if found:
+                return self.person_ref(found[0])
+        return None
+
+    def _role_from_lists(self, word: str) -> PersonRef | None:
+        """An attendee listed as "– Председатель Совета директоров", or a signature
+        "Председатель Правления ... Заика В.П." at the end."""
+        for s, e in self.st.attendees:
+            for m in self._mentions_in(s, e):
+                tail = self.text[m.end:e]
+                if re.match(r"\s*[–—-]\s*" + word, tail, re.I):
+                    return self.person_ref(m)
+        for s, e in self.st.signatures:
+            para = self.text[s:e]
+            if re.match(word, para, re.I) and not re.match(r"заместител", para, re.I):
+                found = self._mentions_in(s, e) or self._mentions_in(e, e + 40)
+                if found:
+                    return self.person_ref(found[0])
+        return None
 
     # -- agenda ---------------------------------------------------------------------------
     def agenda(self) -> list[AgendaItem]:
@@ -221,7 +225,6 @@ class Linker:
             dl = self._deadline(s, e, cell=True)
         if dl is None:
             dl = self._deadline(start, end, cell=False)
-        dl_span = (dl.start, dl.end) if dl else None
         emails = []
         for c in find_emails(text):
             if c.repaired:
@@ -230,10 +233,8 @@ class Linker:
         urls = [Value(norm=c.value, **self.g.span(start + c.start, start + c.end)) for c in find_urls(text)]
         refs = []
         year = self.date.year if self.date else None
-        for r in find_references(text, year, None):
+        for r in find_references(text, year):
             g = self.g.span(start + r.start, start + r.end)
-            if dl_span and dl is not None and g["start"] >= dl.start and g["end"] <= dl.end:
-                continue
             refs.append(Reference(date=r.date, number=r.number, doc_type=r.doc_type, **g))
         return Decision(id=self.decision_id(item), kind=kind, agenda_id=item.question.id if item.question else None,
                         addressees=addressees, deadline=dl, emails=emails, urls=urls, references=refs,

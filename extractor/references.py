@@ -46,8 +46,8 @@ def find_references(text: str, default_year: int | None = None,
         if exclude and exclude[0] <= d.start < exclude[1]:
             continue
         before = text[max(0, d.start - 4):d.start]
-        num = next((m for m in numbers if 0 <= m.start() - d.end <= 8
-                    and re.fullmatch(r"[\s,г.годаи]*", text[d.end:m.start()])), None)
+        num = next((m for m in numbers if 0 <= m.start() - d.end <= 20
+                    and re.fullmatch(r"[\s,г.годаи]*(?:\(\s*(?:протокол\w*\s*)?)?", text[d.end:m.start()])), None)
         num_before = next((m for m in numbers if 0 <= d.start - m.end() <= 6
                            and re.fullmatch(r"\s*от\s*", text[m.end():d.start])), None)
         if num is None and num_before is None and not re.search(r"от\s*$", before):
@@ -61,7 +61,8 @@ def find_references(text: str, default_year: int | None = None,
         refs.append(Reference(start, end, text[start:end], d.value, _clean(n.group("num")) if n else None,
                               _doc_type(text, start)))
     for m in numbers:
-        if m.start() in used or not _doc_type(text, m.start()):
+        # a bare number cites a document only right after its type: "протокола № 5", "приказом № 12"
+        if m.start() in used or not _DOC_TYPE.search(text[max(0, m.start() - 25):m.start()]):
             continue
         if exclude and exclude[0] <= m.start() < exclude[1]:
             continue

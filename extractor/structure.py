@@ -51,6 +51,7 @@ class Structure:
     attendees: list[Span] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    signatures: list[Span] = field(default_factory=list)
     roman: bool = False
     lines: list[Line] = field(default_factory=list)
 
@@ -124,16 +125,21 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             i = _parse_table(text, lines, i, st, q)
             mode, item = "after", None
             continue
-        if k == "chair" and st.chair is None and mode in ("header", "attendees"):
-            st.chair = (ln.content_start, ln.end)
-            mode = "header"
-        elif k == "secretary" and st.secretary is None and mode in ("header", "attendees"):
-            st.secretary = (ln.content_start, ln.end)
+        if k in ("chair", "secretary") and getattr(st, k) is None and (
+                mode in ("header", "attendees") or ln.content_start < ln.end):
+            # "Председатель:" with the name on the next line
+            span = (ln.content_start, ln.end) if ln.content_start < ln.end or i + 1 >= len(lines) \
+                else (lines[i + 1].start, lines[i + 1].end)
+            setattr(st, k, span)
+            mode = "header" if mode in ("header", "attendees") else mode
+        elif k == "absent" and mode in ("header", "attendees"):
             mode = "header"
         elif k == "attendees" and mode in ("header", "attendees"):
             mode = "attendees"
             if ln.content_start < ln.end:
                 st.attendees.append((ln.content_start, ln.end))
+                if not re.search(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.", text[ln.content_start:ln.end]):
+                    mode = "header"  # "Присутствовали: 46 педагогических работников (список прилагается)"
         elif k == "agenda":
             mode = "agenda"
             if ln.content_start < ln.end:
@@ -188,8 +194,9 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
                     item = _attach(st.items, inline.marker.split("."), inline.content_start, ln.end, q, style, last_style)
                 else:
                     item = _attach(st.items, [], ln.content_start, ln.end, q, "none", last_style)
-        elif k in ("signature", "annexes") and mode in ("decisions", "question"):
+        elif k in ("signature", "annexes") and mode in ("decisions", "question", "after"):
             mode, item = "after", None
+            st.signatures.append((ln.start, ln.end))
         elif k == "item" and ("." not in ln.marker and _opens_question(lines, i)
                               and (mode in ("header", "attendees", "question", "after") or
                                    mode == "decisions" and _next_number(q, ln.marker))):
@@ -205,7 +212,7 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             mode, item = "question", None
         elif mode == "decisions":
             item = _decision_line(text, ln, st, q, item, last_style)
-        elif mode == "attendees" and k == "text":
+        elif mode == "attendees" and k in ("text", "item"):
             st.attendees.append((ln.start, ln.end))
         elif mode == "header" and k == "text" and not st.questions:
             st.header.append((ln.start, ln.end))
