@@ -55,15 +55,17 @@ def _balanced_end(text: str, i: int) -> int:
     if open_ == close:
         j = text.find(close, i + 1)
         return j + 1 if j > 0 else len(text)
-    depth = 0
+    depth, first_close = 0, None
     for j in range(i, len(text)):
         if text[j] == open_:
             depth += 1
         elif text[j] == close:
             depth -= 1
+            first_close = j + 1 if first_close is None else first_close
             if depth == 0:
                 return j + 1
-    return len(text)
+    # typography often prints one » for nested quotes: ООО «Агрофирма «Ворона»
+    return first_close if first_close is not None else len(text)
 
 
 @lru_cache(maxsize=4096)

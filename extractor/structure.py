@@ -125,6 +125,8 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             i = _parse_table(text, lines, i, st, q)
             mode, item = "after", None
             continue
+        if k in ("chair", "secretary") and ln.content_start >= ln.end and mode not in ("header", "attendees"):
+            k = "signature"  # "Председатель собрания" over a signature line at the end
         if k in ("chair", "secretary") and getattr(st, k) is None and (
                 mode in ("header", "attendees") or ln.content_start < ln.end):
             # "Председатель:" with the name on the next line
@@ -216,8 +218,6 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             st.attendees.append((ln.start, ln.end))
         elif mode == "header" and k == "text" and not st.questions:
             st.header.append((ln.start, ln.end))
-        elif mode == "agenda" and k == "text" and aq is not None:
-            aq.speaker_spans.append((ln.start, ln.end))
         elif mode == "question" and k in ("preamble", "text") and q is not None and not st.roman:
             pass
         i += 1

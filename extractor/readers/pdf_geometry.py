@@ -52,6 +52,9 @@ def _finish(line: VLine) -> VLine:
         parts.append(c.text)
         prev = c
     line.text = " ".join("".join(parts).split())
+    tokens = line.text.split(" ")
+    if len(tokens) >= 5 and all(len(t) == 1 and t.isalpha() for t in tokens):
+        line.text = _unspace([c for c in g if c.text.strip()])
     words = [c for c in g if c.text.strip()]
     end = words[0].x1 if words else line.x0
     for a, b in zip(words, words[1:]):
@@ -60,6 +63,18 @@ def _finish(line: VLine) -> VLine:
         end = b.x1
     line.first_word = end - line.x0
     return line
+
+
+def _unspace(letters: list[Glyph]) -> str:
+    """A letter-spaced heading ("П Р О Т О К О Л") as words: word gaps are the wide ones."""
+    gaps = [b.x0 - a.x1 for a, b in zip(letters, letters[1:])]
+    m = sorted(gaps)[len(gaps) // 2]
+    out = [letters[0].text]
+    for gap, c in zip(gaps, letters[1:]):
+        if gap > 1.5 * m + 0.5:
+            out.append(" ")
+        out.append(c.text)
+    return "".join(out)
 
 
 def visual_lines(glyphs: list[Glyph], cuts: list[float] = (), page: int = 0) -> list[VLine]:
@@ -140,21 +155,31 @@ def find_tables(hs: list[tuple[float, float, float]], vs: list[tuple[float, floa
     that touch, with at least 3 vertical and 2 horizontal ones."""
     hs = [h for h in hs if h[2] - h[1] > 5]
     vs = [v for v in vs if v[2] - v[1] > 5]
-    groups: list[tuple[list, list]] = []
-    for v in sorted(vs, key=lambda v: v[0]):
-        for g in groups:
-            if any(v[1] - 2 <= h[0] <= v[2] + 2 and h[1] - 2 <= v[0] <= h[2] + 2 for h in g[0]):
-                g[1].append(v)
-                break
-        else:
-            touching = [h for h in hs if v[1] - 2 <= h[0] <= v[2] + 2 and h[1] - 2 <= v[0] <= h[2] + 2]
-            if touching:
-                groups.append((touching, [v]))
+    rules = [("h", h) for h in hs] + [("v", v) for v in vs]
+    parent = list(range(len(rules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (ki, a) in enumerate(rules):
+        for j in range(i):
+            kj, b = rules[j]
+            if ki != kj:
+                h, v = (a, b) if ki == "h" else (b, a)
+                if v[1] - 2 <= h[0] <= v[2] + 2 and h[1] - 2 <= v[0] <= h[2] + 2:
+                    parent[find(i)] = find(j)
+    comps: dict[int, tuple[list, list]] = {}
+    for i, (k, r) in enumerate(rules):
+        comps.setdefault(find(i), ([], []))[0 if k == "h" else 1].append(r)
+    groups = [g for g in comps.values() if g[0] and g[1]]
     tables = []
     for g_hs, g_vs in groups:
         x0, x1 = min(v[0] for v in g_vs), max(v[0] for v in g_vs)
         top, bottom = max(v[2] for v in g_vs), min(v[1] for v in g_vs)
-        rows = [h for h in hs if bottom - 2 <= h[0] <= top + 2 and h[1] <= x0 + 3 and h[2] >= x1 - 3]
+        rows = [h for h in g_hs if h[1] <= x0 + 3 and h[2] >= x1 - 3]
         xs = _cluster([v[0] for v in g_vs])
         ys = sorted(set(_cluster([h[0] for h in rows] + [top, bottom])), reverse=True)
         if len(xs) < 3 or len(ys) < 2:

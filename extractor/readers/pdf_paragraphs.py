@@ -1,0 +1,130 @@
+"""Visual lines into paragraphs, and the final text with page offsets and line boxes.
+
+A paragraph ends between two lines when: a blank line or a wide vertical gap separates them; the
+upper line is short (the lower line's first word would have fit on it, so the writer broke the
+line); the lower line is indented further after a sentence end; it starts with a list marker after
+a sentence end; or the font size changes.
+"""
+from __future__ import annotations
+
+import re
+
+from .pdf_geometry import VLine
+
+Box = tuple[int, int, int, float, float, float, float]
+_MARKER = re.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}\s|\d{1,2}\)\s|[а-яё]\)\s|[IVXLC]{1,6}\.\s|[-–—•]\s)")
+_END = re.compile(r"[.;:!?»)]$")
+
+
+def _pct(values: list[float], q: float, default: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))] if values else default
+
+
+def metrics(lines: list[VLine]) -> tuple[float, float, float, float]:
+    """Text column left and right edges, line pitch and body font size of the free text."""
+    lines = [ln for ln in lines if ln.text]
+    size = _pct([ln.size for ln in lines], 0.5, 12.0)
+    pitches = [a.y0 - b.y0 for a, b in zip(lines, lines[1:])
+               if a.page == b.page and abs(a.size - b.size) < 0.5 and 0.8 * a.size < a.y0 - b.y0 < 2.5 * a.size]
+    pitch = _pct(pitches, 0.5, 1.2 * size)
+    return _pct([ln.x0 for ln in lines], 0.05, 72.0), _pct([ln.x1 for ln in lines], 0.95, 520.0), pitch, size
+
+
+def _hyphen_joins(prev: str, nxt: str) -> bool:
+    """Drop a line-end hyphen when the dictionary knows the joined word and not its tail alone."""
+    left = re.search(r"([А-Яа-яЁё]+)-$", prev)
+    right = re.match(r"([А-Яа-яЁё]+)", nxt)
+    if not left or not right:
+        return False
+    from .. import morph
+
+    return morph.is_known(left.group(1) + right.group(1)) and not morph.is_known(right.group(1))
+
+
+class Writer:
+    """Collects paragraphs (lists of visual lines) and writes the text."""
+
+    def __init__(self, left: float, right: float, pitch: float, size: float) -> None:
+        self.left, self.right, self.pitch, self.size = left, right, pitch, size
+        self.paras: list[list[VLine]] = []
+        self.open: list[VLine] = []
+
+    def _breaks(self, prev: VLine, cur: VLine, left: float, right: float) -> bool:
+        scale = cur.size / self.size if self.size else 1.0
+        if abs(prev.size - cur.size) > 1.5:
+            return True
+        if prev.page == cur.page and prev.y0 - cur.y0 > 1.45 * self.pitch * scale:
+            return True
+        if prev.page == cur.page and prev.y0 - cur.y0 < 0.3 * cur.size:
+            return True            # side by side: not the same flow
+        if prev.x1 + 0.3 * cur.size + cur.first_word < right - 1:
+            return True
+        ended = bool(_END.search(prev.text))
+        if ended and (_MARKER.match(cur.text) or cur.x0 > prev.x0 + 0.7 * cur.size):
+            return True
+        return False
+
+    def _close(self) -> None:
+        if self.open:
+            self.paras.append(self.open)
+            self.open = []
+
+    def line(self, ln: VLine) -> None:
+        """The next free line of the page flow."""
+        if not ln.text:
+            self._close()
+        elif self.open and not self._breaks(self.open[-1], ln, self.left, self.right):
+            self.open.append(ln)
+        else:
+            self._close()
+            self.open = [ln]
+
+    def cell(self, lines: list[VLine], x0: float, x1: float) -> None:
+        """The lines of one table cell, as its paragraphs."""
+        lines = [ln for ln in lines if ln.text]
+        if not lines:
+            return
+        left = min(ln.x0 for ln in lines)
+        right = x1 - max(0.0, left - x0)
+        cur = [lines[0]]
+        for ln in lines[1:]:
+            if self._breaks(cur[-1], ln, left, right):
+                self.paras.append(cur)
+                cur = []
+            cur.append(ln)
+        self.paras.append(cur)
+
+    def grid(self, grid) -> None:
+        self._close()
+        for row, bounds in zip(grid.rows, grid.bounds):
+            for cell, (x0, x1) in zip(row, bounds):
+                self.cell(cell, x0, x1)
+
+    def finish(self, n_pages: int) -> tuple[str, list[int], list[Box]]:
+        self._close()
+        out: list[str] = []
+        boxes: list[Box] = []
+        first: dict[int, int] = {}
+        pos = 0
+        for para in self.paras:
+            text = ""
+            for ln in para:
+                piece = ln.text
+                if text:
+                    if text.endswith("-") and re.search(r"[А-Яа-яЁёA-Za-z]-$", text) and re.match(r"[А-Яа-яЁёA-Za-z]", piece):
+                        if _hyphen_joins(text, piece):
+                            text = text[:-1]
+                    else:
+                        text += " "
+                start = pos + len(text)
+                text += piece
+                first.setdefault(ln.page, start)
+                boxes.append((start, start + len(piece), ln.page, ln.x0, ln.y0, ln.x1, ln.y1))
+            out.append(text)
+            pos += len(text) + 1
+        starts, nxt = [], pos
+        for page in range(n_pages, 1, -1):
+            nxt = min(nxt, first.get(page, nxt))
+            starts.append(nxt)
+        return "\n".join(out) + ("\n" if out else ""), starts[::-1], boxes
