@@ -180,6 +180,8 @@ def _breaks(prev: str, nxt: str, width: int) -> bool:
     """In wrapped text: does a paragraph end between these two lines?"""
     if _STARTS_BLOCK.match(nxt) or re.match(r"^\(.*\)$", prev):
         return True
+    if re.search(r"\w-$", prev):
+        return False  # a word or number split across lines ("№Д05-" / "103/05пр")
     starts_upper = bool(re.match(r"[A-ZА-ЯЁ0-9«\"]", nxt))
     if prev.endswith(":") and starts_upper:
         return True

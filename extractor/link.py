@@ -22,7 +22,7 @@ from .kinds import decision_kind
 from .layout import Layout
 from .persons import PersonIndex, PersonMention
 from .references import find_references
-from .structure import Item, Question, Structure
+from .structure import Item, Structure, decision_id
 
 _SEPARATORS = re.compile(r"^[\s,;:(и]*$")
 # "... провести в апреле 2025 г. Ответственный: Рыбаков Д.А. Срок: ..." inside an item's paragraph
@@ -181,17 +181,6 @@ class Linker:
         return out
 
     # -- decisions ------------------------------------------------------------------------
-    def decision_id(self, item: Item) -> str:
-        path = [p for p in item.path]
-        q = item.question
-        if q is None or q.id is None:
-            return ".".join(path) or "1"
-        if not path:
-            return q.id
-        if not self.st.roman and len(path) > 1 and path[0] == q.id:
-            return ".".join(path)
-        return ".".join([q.id] + path)
-
     def _addressees(self, item: Item, start: int, end: int) -> list[Addressee]:
         out = []
         for a in addr.find_addressees(self.text[start:end], self.person_norm):
@@ -236,7 +225,7 @@ class Linker:
         for r in find_references(text, year):
             g = self.g.span(start + r.start, start + r.end)
             refs.append(Reference(date=r.date, number=r.number, doc_type=r.doc_type, **g))
-        return Decision(id=self.decision_id(item), kind=kind, agenda_id=item.question.id if item.question else None,
+        return Decision(id=decision_id(item, self.st.roman), kind=kind, agenda_id=item.question.id if item.question else None,
                         addressees=addressees, deadline=dl, emails=emails, urls=urls, references=refs,
                         vote=self._vote(item.vote), **self.g.span(start, end))
 

@@ -72,6 +72,20 @@ def _successor(prev: list[int] | None, cur: list[int]) -> bool:
     return cur[:len(prev)] == prev and len(cur) == len(prev) + 1 and cur[-1] == 1
 
 
+def decision_id(item: Item, roman: bool) -> str:
+    """The id as the annotators write it: question numeral + item path ("III.2.1"); the printed
+    path when it already starts with an arabic question number ("1.2"); the question alone for its
+    single unnumbered decision."""
+    q = item.question
+    if q is None or q.id is None:
+        return ".".join(item.path) or "1"
+    if not item.path:
+        return q.id
+    if not roman and len(item.path) > 1 and item.path[0] == q.id:
+        return ".".join(item.path)
+    return ".".join([q.id] + item.path)
+
+
 def _question_by_id(struct: Structure, qid: str) -> Question:
     for q in struct.questions:
         if q.id == qid:

@@ -94,7 +94,8 @@ def visual_lines(glyphs: list[Glyph], cuts: list[float] = (), page: int = 0) -> 
     for row in rows:
         row.sort(key=lambda c: c.x0)
         if not any(c.text.strip() for c in row):
-            out.append(VLine(row, page, text=""))   # a blank line: a paragraph break
+            blank = VLine(row, page, x0=row[0].x0, y0=row[0].y0, x1=row[-1].x1, y1=row[0].y1, size=row[0].size)
+            out.append(blank)   # a blank line (spaces only): a paragraph break
             continue
         size = sorted(c.size for c in row)[len(row) // 2]
         segs, cur = [], [row[0]]

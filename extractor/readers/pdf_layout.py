@@ -183,9 +183,9 @@ def assemble(pages, budget: Budget) -> tuple[str, list[int], list[Box]]:
     pages_items = [_page_items(p, budget) for p in pages]
     _drop_furniture(pages_items)
     items = _merge_tables([it for page_items in pages_items for _, it in page_items])
-    left, right, pitch, size = metrics([it for it in items if isinstance(it, VLine)])
+    left, right, pitch, size, justified = metrics([it for it in items if isinstance(it, VLine)])
     items = _grids(items, pitch)
-    writer = Writer(left, right, pitch, size)
+    writer = Writer(left, right, pitch, size, justified)
     for it in items:
         budget.check()
         if isinstance(it, Grid):

@@ -13,6 +13,8 @@ from .pdf_geometry import VLine
 
 Box = tuple[int, int, int, float, float, float, float]
 _MARKER = re.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}\s|\d{1,2}\)\s|[а-яё]\)\s|[IVXLC]{1,6}\.\s|[-–—•]\s)")
+_LABEL = re.compile(r"^(?:РЕШИЛИ|ПОСТАНОВИЛИ|СЛУШАЛИ|ВЫСТУПИЛИ|РЕШЕНИЕ|ПРИНЯЛИ|ПОВЕСТКА|Повестка|Присутствовал|"
+                    r"Приглашен|Председател|Секретар|Срок|Ответственн|Голосовал|Докладчик|Протокол вел)")
 _END = re.compile(r"[.;:!?»)]$")
 
 
@@ -21,14 +23,18 @@ def _pct(values: list[float], q: float, default: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))] if values else default
 
 
-def metrics(lines: list[VLine]) -> tuple[float, float, float, float]:
-    """Text column left and right edges, line pitch and body font size of the free text."""
+def metrics(lines: list[VLine]) -> tuple[float, float, float, float, bool]:
+    """Text column left and right edges, line pitch, body font size of the free text, and
+    whether the text is justified (most long lines end exactly at the right edge)."""
     lines = [ln for ln in lines if ln.text]
     size = _pct([ln.size for ln in lines], 0.5, 12.0)
     pitches = [a.y0 - b.y0 for a, b in zip(lines, lines[1:])
                if a.page == b.page and abs(a.size - b.size) < 0.5 and 0.8 * a.size < a.y0 - b.y0 < 2.5 * a.size]
     pitch = _pct(pitches, 0.5, 1.2 * size)
-    return _pct([ln.x0 for ln in lines], 0.05, 72.0), _pct([ln.x1 for ln in lines], 0.95, 520.0), pitch, size
+    left, right = _pct([ln.x0 for ln in lines], 0.05, 72.0), _pct([ln.x1 for ln in lines], 0.95, 520.0)
+    long = [ln for ln in lines if ln.x1 > left + 0.8 * (right - left)]
+    justified = sum(abs(ln.x1 - right) < 1.5 for ln in long) > 0.6 * len(long) if long else False
+    return left, right, pitch, size, justified
 
 
 def _hyphen_joins(prev: str, nxt: str) -> bool:
@@ -45,8 +51,9 @@ def _hyphen_joins(prev: str, nxt: str) -> bool:
 class Writer:
     """Collects paragraphs (lists of visual lines) and writes the text."""
 
-    def __init__(self, left: float, right: float, pitch: float, size: float) -> None:
+    def __init__(self, left: float, right: float, pitch: float, size: float, justified: bool) -> None:
         self.left, self.right, self.pitch, self.size = left, right, pitch, size
+        self.justified = justified
         self.paras: list[list[VLine]] = []
         self.open: list[VLine] = []
 
@@ -61,8 +68,10 @@ class Writer:
         if prev.x1 + 0.3 * cur.size + cur.first_word < right - 1:
             return True
         ended = bool(_END.search(prev.text))
-        if ended and (_MARKER.match(cur.text) or cur.x0 > prev.x0 + 0.7 * cur.size):
+        if ended and (_MARKER.match(cur.text) or _LABEL.match(cur.text) or cur.x0 > prev.x0 + 0.7 * cur.size):
             return True
+        if ended and self.justified and right == self.right and prev.x1 < right - 2:
+            return True            # justified text: only the last line of a paragraph is short
         return False
 
     def _close(self) -> None:
@@ -112,9 +121,9 @@ class Writer:
             for ln in para:
                 piece = ln.text
                 if text:
-                    if text.endswith("-") and re.search(r"[А-Яа-яЁёA-Za-z]-$", text) and re.match(r"[А-Яа-яЁёA-Za-z]", piece):
+                    if re.search(r"\w-$", text) and re.match(r"\w", piece):
                         if _hyphen_joins(text, piece):
-                            text = text[:-1]
+                            text = text[:-1]   # a word hyphenated at the line end
                     else:
                         text += " "
                 start = pos + len(text)

@@ -1,0 +1,44 @@
+"""Every extracted value points at its source: original[start:end] is the value as written."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import OWN_CORPUS, SHARED_CORPUS
+from extractor.reader import read_file
+
+DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt"]
+DOCS += [SHARED_CORPUS / "real" / "minpros_profi_2023_11.txt"] if SHARED_CORPUS.exists() else []
+
+
+def _norm(s: str) -> str:
+    # cleaning joins wrapped lines and decides line-end hyphens; compare letters and digits only
+    return re.sub(r"[\W_]+", "", s.replace("\u00ad", ""))
+
+
+def _values(p):
+    for d in p.decisions:
+        yield d
+        yield from d.addressees
+        yield from d.emails
+        yield from d.urls
+        yield from d.references
+        if d.deadline:
+            yield d.deadline
+    for a in p.agenda:
+        yield from a.speakers
+    for person in p.persons:
+        yield from person.mentions
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)
+def test_values_are_grounded(pipeline, path):
+    raw = read_file(path)
+    protocol = pipeline(raw)
+    checked = 0
+    for v in _values(protocol):
+        assert 0 <= v.start <= v.end <= len(raw)
+        assert _norm(raw[v.start:v.end]) == _norm(v.text), (v.text, raw[v.start:v.end])
+        checked += 1
+    assert checked > 20
