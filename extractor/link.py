@@ -5,6 +5,7 @@ page) at the boundary, so models only ever carry source offsets.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from typing import Callable
@@ -56,7 +57,8 @@ class Linker:
                  grounder: Grounder) -> None:
         self.text = layout.text
         self.st = struct
-        self.mentions = mentions
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
         self.index = PersonIndex(mentions)
         self.g = grounder
         self.warnings: list[Warning_] = []
@@ -64,7 +66,13 @@ class Linker:
 
     # -- persons -------------------------------------------------------------------------
     def _mentions_in(self, start: int, end: int) -> list[PersonMention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
 
     def person_ref(self, m: PersonMention) -> PersonRef:
         return PersonRef(norm=self.index.norm(m), **self.g.span(m.start, m.end))

@@ -1,46 +1,30 @@
-"""From bytes to text: plain-text documents in any common Russian encoding.
+"""From bytes to text (kept for existing imports): see `extractor.readers` for PDF, DOCX and text.
 
-PDF and DOCX readers come with their own issue; here a text file is decoded (UTF-8 with or without
-BOM, UTF-16 with BOM, cp1251, koi8-r) and binary junk is refused with a coded error.
+`decode` decodes a plain-text document (UTF-8 with or without BOM, UTF-16, cp1251, koi8-r, ...);
+`read_file` reads any supported document from disk and returns its text.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from . import errors
+from .readers import Document, Limits, read_document
+from .readers.text import decode
 
-# Letters frequent in Russian text; the right 8-bit decoding has far more of them.
-_FREQUENT = set("оеаинтсрвлкмдпуяыОЕАИНТСРВЛКМДПУЯЫ ")
-
-
-def _score(text: str) -> float:
-    return sum(ch in _FREQUENT for ch in text[:4000]) / max(1, len(text[:4000]))
+__all__ = ["decode", "read_file", "read_path", "Document", "Limits", "read_document"]
 
 
-def decode(data: bytes) -> str:
-    """Text of a plain-text document, whatever its encoding."""
-    if not data.strip():
-        raise errors.empty_document()
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
-        raise errors.not_text()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    candidates = [data.decode(enc, errors="replace") for enc in ("cp1251", "koi8_r")]
-    best = max(candidates, key=_score)
-    if _score(best) < 0.3:
-        raise errors.unreadable_encoding()
-    return best
-
-
-def read_file(path: str | Path) -> str:
-    """Decoded text of a file on disk."""
+def read_path(path: str | Path, limits: Limits | None = None) -> Document:
+    """The Document of a file on disk (PDF, DOCX or text, told by content)."""
     p = Path(path)
     if not p.is_file():
         raise errors.file_not_found(str(path))
-    return decode(p.read_bytes())
+    limits = limits or Limits()
+    if p.stat().st_size > limits.max_bytes:
+        raise errors.too_large(p.stat().st_size, limits.max_bytes)
+    return read_document(p.read_bytes(), p.name, limits)
+
+
+def read_file(path: str | Path) -> str:
+    """Decoded text of a file on disk (any supported format)."""
+    return read_path(path).text

@@ -72,17 +72,16 @@ def _drop_furniture(pages_items: list[list[tuple[float, object]]]) -> None:
     """Remove page numbers and running headers/footers: the first or last line of a page that is a
     page number, or whose text (digits aside) comes back at the same height on other pages."""
     ends = []
-    for items in pages_items:
+    for p, items in enumerate(pages_items):
         lines = [(k, it) for k, (_, it) in enumerate(items) if isinstance(it, VLine) and it.text]
-        for k, it in lines[:1] + lines[-1:] if lines else []:
-            ends.append((items, k, it))
-    seen: dict[tuple[str, int], int] = {}
-    for _, _, it in ends:
-        key = (_norm(it.text), round(it.y0 / 6))
-        seen[key] = seen.get(key, 0) + 1
+        for k, it in {k: it for k, it in (lines[:1] + lines[-1:])}.items():
+            ends.append((p, items, k, it))
+    pages_of: dict[tuple[str, int], set[int]] = {}
+    for p, _, _, it in ends:
+        pages_of.setdefault((_norm(it.text), round(it.y0 / 6)), set()).add(p)
     drop = []
-    for items, k, it in ends:
-        repeated = seen.get((_norm(it.text), round(it.y0 / 6)), 0) >= 2 and len(pages_items) >= 2
+    for _, items, k, it in ends:
+        repeated = len(pages_of[(_norm(it.text), round(it.y0 / 6))]) >= 2
         if _PAGE_NO.match(it.text.strip()) or repeated:
             drop.append((items, k))
     for items, k in sorted(drop, key=lambda d: -d[1]):
@@ -125,54 +124,84 @@ def _aligned(x: float, cols: list[float], tol: float = 4.0) -> int | None:
     return None
 
 
-def _grids(items: list[object], pitch: float) -> list[object]:
-    """Runs of free lines split by wide gaps into cells become borderless Grids: a run starts at a
-    line with 2+ segments and goes on over lines whose segments start at its column positions and
-    stay inside their column; rows are split at wide vertical gaps."""
+def _run(items: list[object], k: int, left: float, pitch: float) -> tuple[int, list[float], list[VLine]]:
+    """The lines from k on that sit in columns: each segment starts at a column position and stays
+    left of the next column. Returns (end index, column starts, segments)."""
+    first = items[k]
+    cols = sorted(s.x0 for s in first.segments)
+    extents = {c: (s.x0, s.x1) for c, s in zip(cols, sorted(first.segments, key=lambda s: s.x0))}
+    segs, j = list(first.segments), k + 1
+    while j < len(items):
+        nxt, last = items[j], items[j - 1]
+        if not isinstance(nxt, VLine) or not nxt.text or nxt.page != last.page or last.y0 - nxt.y0 > 2.2 * pitch:
+            break
+        new = []
+        for s in nxt.segments:
+            c = _aligned(s.x0, cols)
+            if c is None and all(s.x1 < e[0] - 8 or s.x0 > e[1] + 8 for e in extents.values()):
+                new.append(s)
+            elif c is None or (c + 1 < len(cols) and s.x1 > cols[c + 1] - 4):
+                return j, cols, segs
+        for s in new:
+            cols = sorted(cols + [s.x0])
+            extents[s.x0] = (s.x0, s.x1)
+        for s in nxt.segments:
+            c = cols[_aligned(s.x0, cols)]
+            extents[c] = (min(extents[c][0], s.x0), max(extents[c][1], s.x1))
+        segs.extend(nxt.segments)
+        j += 1
+    return j, cols, segs
+
+
+def _grid_rows(cols: list[float], segs: list[VLine], pitch: float) -> list[list[list[VLine]]]:
+    """Rows of a borderless grid: blocks of close lines per column; blocks that overlap vertically
+    are one row."""
+    blocks: list[tuple[int, list[VLine]]] = []
+    for c in range(len(cols)):
+        mine = [s for s in segs if _aligned(s.x0, cols) == c]
+        for s in mine:
+            if blocks and blocks[-1][0] == c and blocks[-1][1][-1].y0 - s.y0 <= 1.2 * pitch:
+                blocks[-1][1].append(s)
+            else:
+                blocks.append((c, [s]))
+    blocks.sort(key=lambda b: -b[1][0].y1)
+    rows: list[tuple[float, list[list[VLine]]]] = []
+    for c, lines in blocks:
+        top, bottom = lines[0].y1, lines[-1].y0
+        if rows and top > rows[-1][0]:
+            rows[-1][1][c].extend(lines)
+            rows[-1] = (min(rows[-1][0], bottom), rows[-1][1])
+        else:
+            cells: list[list[VLine]] = [[] for _ in cols]
+            cells[c].extend(lines)
+            rows.append((bottom, cells))
+    return [cells for _, cells in rows]
+
+
+def _grids(items: list[object], left: float, pitch: float) -> list[object]:
+    """Borderless grids (the "Присутствовали" table): runs of lines in two or more columns, found
+    from a line split by a wide gap, or from a line that starts away from the margin, when the
+    columns' lines interleave. Emitted as Grids, row by row."""
     out: list[object] = []
     k = 0
     while k < len(items):
         it = items[k]
-        if not (isinstance(it, VLine) and len(it.segments) >= 2):
-            out.append(it)
-            k += 1
-            continue
-        cols = [s.x0 for s in it.segments]
-        run, j = [it], k + 1
-        while j < len(items):
-            nxt, last = items[j], run[-1]
-            if not isinstance(nxt, VLine) or not nxt.text or nxt.page != last.page \
-                    or last.y0 - nxt.y0 > 2.2 * pitch:
-                break
-            ok = True
-            for s in nxt.segments:
-                c = _aligned(s.x0, cols)
-                if c is None and len(nxt.segments) >= 2 and all(s.x0 > x + 20 or s.x1 < x - 20 for x in cols):
-                    cols = sorted(cols + [s.x0])
-                    continue
-                if c is None or (c + 1 < len(cols) and s.x1 > cols[c + 1] - 4):
-                    ok = False
-            if not ok:
-                break
-            run.append(nxt)
-            j += 1
-        rows: list[list[VLine]] = [[]]
-        for a, b in zip([None] + run, run):
-            if a is not None and a.y0 - b.y0 > 1.45 * pitch:
-                rows.append([])
-            rows[-1].append(b)
-        grid_rows = []
-        for row in rows:
-            cells: list[list[VLine]] = [[] for _ in cols]
-            for ln in row:
-                for s in ln.segments:
-                    c = _aligned(s.x0, cols)
-                    cells[c if c is not None else max(i for i, x in enumerate(cols) if x <= s.x0 + 4)].append(s)
-            grid_rows.append(cells)
-        right = max(s.x1 for ln in run for s in ln.segments)
-        bounds = [(cols[i], (cols[i + 1] - 8) if i + 1 < len(cols) else right) for i in range(len(cols))]
-        out.append(Grid(grid_rows, cols, it.page, False, [bounds] * len(grid_rows)))
-        k = j
+        if isinstance(it, VLine) and it.text and (len(it.segments) >= 2 or it.x0 > left + 20):
+            j, cols, segs = _run(items, k, left, pitch)
+            spans = [(max(s.y1 for s in segs if _aligned(s.x0, cols) == c),
+                      min(s.y0 for s in segs if _aligned(s.x0, cols) == c)) for c in range(len(cols))]
+            multi = any(len(items[i].segments) >= 2 for i in range(k, j))
+            interleaved = len(cols) >= 2 and any(spans[a][1] < spans[b][0] and spans[b][1] < spans[a][0]
+                                                 for a in range(len(cols)) for b in range(a))
+            if len(cols) >= 2 and (multi or interleaved):
+                rows = _grid_rows(cols, segs, pitch)
+                right = [max(s.x1 for s in segs if _aligned(s.x0, cols) == c) for c in range(len(cols))]
+                bounds = [(cols[c], right[c]) for c in range(len(cols))]
+                out.append(Grid(rows, cols, it.page, False, [bounds] * len(rows)))
+                k = j
+                continue
+        out.append(it)
+        k += 1
     return out
 
 
@@ -184,7 +213,7 @@ def assemble(pages, budget: Budget) -> tuple[str, list[int], list[Box]]:
     _drop_furniture(pages_items)
     items = _merge_tables([it for page_items in pages_items for _, it in page_items])
     left, right, pitch, size, justified = metrics([it for it in items if isinstance(it, VLine)])
-    items = _grids(items, pitch)
+    items = _grids(items, left, pitch)
     writer = Writer(left, right, pitch, size, justified)
     for it in items:
         budget.check()

@@ -13,8 +13,8 @@ from .pdf_geometry import VLine
 
 Box = tuple[int, int, int, float, float, float, float]
 _MARKER = re.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}\s|\d{1,2}\)\s|[а-яё]\)\s|[IVXLC]{1,6}\.\s|[-–—•]\s)")
-_LABEL = re.compile(r"^(?:РЕШИЛИ|ПОСТАНОВИЛИ|СЛУШАЛИ|ВЫСТУПИЛИ|РЕШЕНИЕ|ПРИНЯЛИ|ПОВЕСТКА|Повестка|Присутствовал|"
-                    r"Приглашен|Председател|Секретар|Срок|Ответственн|Голосовал|Докладчик|Протокол вел)")
+_LABEL = re.compile(r"^(?:РЕШИЛИ|ПОСТАНОВИЛИ|СЛУШАЛИ|ВЫСТУПИЛИ|РЕШЕНИЕ|ПРИНЯЛИ|ПОВЕСТКА|ПРИСУТСТВОВАЛИ|ГОЛОСОВАЛИ)")
+_CAPS = re.compile(r"[А-ЯЁA-Z]{2}")
 _END = re.compile(r"[.;:!?»)]$")
 
 
@@ -57,7 +57,8 @@ class Writer:
         self.paras: list[list[VLine]] = []
         self.open: list[VLine] = []
 
-    def _breaks(self, prev: VLine, cur: VLine, left: float, right: float) -> bool:
+    def _breaks(self, para: list[VLine], cur: VLine, left: float, right: float) -> bool:
+        prev = para[-1]
         scale = cur.size / self.size if self.size else 1.0
         if abs(prev.size - cur.size) > 1.5:
             return True
@@ -65,10 +66,18 @@ class Writer:
             return True
         if prev.page == cur.page and prev.y0 - cur.y0 < 0.3 * cur.size:
             return True            # side by side: not the same flow
-        if prev.x1 + 0.3 * cur.size + cur.first_word < right - 1:
+        if _LABEL.match(cur.text):
+            return True
+        if _CAPS.search(prev.text) and _CAPS.search(cur.text) and prev.text.isupper() != cur.text.isupper():
+            return True            # a heading in capitals and a line that is not
+        end = prev.x1
+        if prev.x0 > left + 5 and abs((prev.x0 - left) - (right - prev.x1)) < 3:
+            end = left + (prev.x1 - prev.x0)     # a centred line: would the word fit in its width?
+        if end + 0.3 * cur.size + cur.first_word < right - 1:
             return True
         ended = bool(_END.search(prev.text))
-        if ended and (_MARKER.match(cur.text) or _LABEL.match(cur.text) or cur.x0 > prev.x0 + 0.7 * cur.size):
+        cont = para[1].x0 if len(para) > 1 else (None if _MARKER.match(prev.text) else prev.x0)
+        if ended and (_MARKER.match(cur.text) or (cont is not None and cur.x0 > cont + 0.7 * cur.size)):
             return True
         if ended and self.justified and right == self.right and prev.x1 < right - 2:
             return True            # justified text: only the last line of a paragraph is short
@@ -83,22 +92,23 @@ class Writer:
         """The next free line of the page flow."""
         if not ln.text:
             self._close()
-        elif self.open and not self._breaks(self.open[-1], ln, self.left, self.right):
+        elif self.open and not self._breaks(self.open, ln, self.left, self.right):
             self.open.append(ln)
         else:
             self._close()
             self.open = [ln]
 
-    def cell(self, lines: list[VLine], x0: float, x1: float) -> None:
-        """The lines of one table cell, as its paragraphs."""
+    def cell(self, lines: list[VLine], x0: float, x1: float, ruled: bool = True) -> None:
+        """The lines of one table cell, as its paragraphs (a borderless cell's right edge is its
+        longest line)."""
         lines = [ln for ln in lines if ln.text]
         if not lines:
             return
         left = min(ln.x0 for ln in lines)
-        right = x1 - max(0.0, left - x0)
+        right = x1 - max(0.0, left - x0) if ruled else x1
         cur = [lines[0]]
         for ln in lines[1:]:
-            if self._breaks(cur[-1], ln, left, right):
+            if self._breaks(cur, ln, left, right) or (not ruled and _END.search(cur[-1].text)):
                 self.paras.append(cur)
                 cur = []
             cur.append(ln)
@@ -108,7 +118,7 @@ class Writer:
         self._close()
         for row, bounds in zip(grid.rows, grid.bounds):
             for cell, (x0, x1) in zip(row, bounds):
-                self.cell(cell, x0, x1)
+                self.cell(cell, x0, x1, grid.ruled)
 
     def finish(self, n_pages: int) -> tuple[str, list[int], list[Box]]:
         self._close()
