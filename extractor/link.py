@@ -20,6 +20,7 @@ from .contacts import find_emails, find_urls
 from .deadlines import find_deadline
 from .header import header as read_header
 from .kinds import decision_kind
+from .nominative import nominative
 from .layout import Layout
 from .persons import PersonIndex, PersonMention
 from .references import find_references
@@ -32,7 +33,15 @@ _INLINE_RESPONSIBLE = re.compile(
     r"(?P<who>(?:[^.;]|(?<=[А-ЯЁ])\.)+?)\.?(?=\s*(?:Срок\w*(?:\s+исполнения)?\s*[:–—-]|$))")
 _CHAIRED = re.compile(r"[^.]{0,60}\sпров[её]л[аи]?\s+(?:\w+\s+){0,2}(?:совещание|заседание)|"
                       r"под\s+председательством\s+[^.,;]{0,80}", re.I)
+# "Заслушав выступление проректора ФГБОУ ... Бондарь О.А." - the position runs up to the name
+_HEARD_WHOM = re.compile(r"заслушав(?:\s+и\s+обсудив)?\s+(?:выступлени\w+|информаци\w+|доклад\w*|сообщени\w+)\s+", re.I)
 _VOTE_NUM = re.compile(r"(за|против|воздержал\w*)»?\s*[–—:-]?\s*(\d+|нет)", re.I)
+
+
+def _merge_role(roles: dict, norm: str, position: str | None, org: str | None) -> None:
+    """Keep the first position and the first organization found for a person."""
+    old_pos, old_org = roles.get(norm, (None, None))
+    roles[norm] = (old_pos or position, old_org or org)
 
 
 class Grounder:
@@ -280,26 +289,58 @@ class Linker:
         return out
 
     # -- everything -------------------------------------------------------------------------
+    def roles(self) -> tuple[list[Attendee], dict[str, tuple[str | None, str | None]]]:
+        """Attendees, and the position and organization the text gives each person.
+
+        Attendee lines give "Кравец Н.В. – заместитель министра" under an organization line
+        ("Министерство образования ..."); preambles give "Заслушав выступление проректора ФГБОУ ...
+        Бондарь О.А." (the position is put in the nominative)."""
+        attendees, seen, roles = [], set(), {}
+        org = None
+        for s, e in self.st.attendees:
+            found = self._mentions_in(s, e)
+            if not found:
+                org = re.sub(r"^от\s+", "", self.text[s:e].strip(" :;,.")) or org
+                continue
+            for m in found:
+                norm = self.index.norm(m)
+                tail = re.match(r"\s*[–—-]\s*(?P<pos>[^;]+)", self.text[m.end:e])
+                position = tail.group("pos").strip(" .;") if tail else None
+                _merge_role(roles, norm, position, org)
+                if norm not in seen:
+                    seen.add(norm)
+                    attendees.append(Attendee(person=self.person_ref(m), position=position))
+        for ln in self.st.lines:
+            if ln.kind != "preamble":
+                continue
+            m = _HEARD_WHOM.search(self.text[ln.start:ln.end])
+            if not m:
+                continue
+            pos_start = ln.start + m.end()
+            for person in self._mentions_in(pos_start, ln.end)[:1]:
+                position = self.text[pos_start:person.start].strip(" ,")
+                if position and position[0].islower() and len(position) < 250:
+                    _merge_role(roles, self.index.norm(person), nominative(" ".join(position.split())), None)
+        return attendees, roles
+
     def protocol(self) -> Protocol:
         header = self.header()
-        attendees, seen = [], set()
-        for s, e in self.st.attendees:
-            for m in self._mentions_in(s, e):
-                norm = self.index.norm(m)
-                if norm in seen:
-                    continue
-                seen.add(norm)
-                tail = re.match(r"\s*[–—-]\s*(?P<pos>[^;]+)", self.text[m.end:e])
-                attendees.append(Attendee(person=self.person_ref(m),
-                                          position=tail.group("pos").strip(" .;") if tail else None))
+        attendees, roles = self.roles()
         persons: dict[str, Person] = {}
         for m in self.mentions:
             norm = self.index.norm(m)
-            p = persons.setdefault(norm, Person(norm=norm, gender=self.index.gender(m)
-                                                if hasattr(self.index, "gender") else None))
+            position, org = roles.get(norm, (None, None))
+            p = persons.setdefault(norm, Person(norm=norm, position=position, organization=org))
             p.mentions.append(Grounded(**self.g.span(m.start, m.end)))
         decisions = self.decisions()
         if not decisions:
             self.warnings.append(Warning_(code="W_NO_DECISIONS", message="no decision block found"))
-        return Protocol(header=header, attendees=attendees, agenda=self.agenda(), decisions=decisions,
+        if self.date is None:
+            self.warnings.append(Warning_(code="W_NO_DATE", message="the protocol date was not found: "
+                                          "deadlines without a year and relative deadlines stay unresolved"))
+        agenda = self.agenda()
+        for item in agenda:
+            for ref in item.speakers:
+                ref.position, ref.organization = roles.get(ref.norm, (None, None))
+        return Protocol(header=header, attendees=attendees, agenda=agenda, decisions=decisions,
                         persons=list(persons.values()), warnings=self.warnings)

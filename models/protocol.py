@@ -40,6 +40,9 @@ class Value(Grounded):
 class PersonRef(Value):
     """A mention of a person; `norm` is «Фамилия И.О.» in the nominative."""
 
+    position: Optional[str] = Field(default=None, description="as the document gives it, in the nominative")
+    organization: Optional[str] = None
+
 
 class Person(BaseModel):
     """One person of the document with every mention of them."""
