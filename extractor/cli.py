@@ -17,28 +17,24 @@ def _table(protocol) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Doc, Pipeline
-    from .reader import read_file
+    from .errors import file_not_found
+    from .pipeline import Pipeline
 
+    missing = [p for p in args.files if not Path(p).is_file()]
+    for path in missing:
+        print(f"{path}: {file_not_found(path)}", file=sys.stderr)
     pipeline = Pipeline()
-    status = 0
-    for path in args.files:
-        try:
-            doc = Doc(read_file(path), name=Path(path).name)
-        except ProtokolError as exc:
-            print(f"{path}: {exc}", file=sys.stderr)
-            status = 2
-            continue
-        result = next(pipeline.batch([doc]))
+    status = 2 if missing else 0
+    for result in pipeline.batch((p, Path(p).read_bytes()) for p in args.files if p not in missing):
         if result.error:
-            print(f"{path}: {result.error}", file=sys.stderr)
+            print(f"{result.name}: {result.error}", file=sys.stderr)
             status = 2
             continue
         p = result.protocol
         if args.as_ == "corpus":
             from .corpus_format import to_corpus
 
-            print(json.dumps(to_corpus(p, Path(path).stem), ensure_ascii=False, indent=1))
+            print(json.dumps(to_corpus(p, Path(result.name).stem), ensure_ascii=False, indent=1))
         elif args.format == "table":
             print(_table(p))
         else:
@@ -57,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="protokol", description="Assignments from Russian meeting protocols")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract one or more protocols")
-    ex.add_argument("files", nargs="+", help="TXT files")
+    ex.add_argument("files", nargs="+", help="PDF, DOCX or TXT files (the format is told by content)")
     ex.add_argument("--format", choices=("json", "table"), default="json")
     ex.add_argument("--as", dest="as_", choices=("model", "corpus"), default="model",
                     help="corpus: the gold format of the annotated corpus")

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from models import Protocol, Source, Value
+from models import Protocol, Source, Value, Warning_
 
 from .errors import ProtokolError
 from .layout import Layout, clean
 from .link import Grounder, Linker
 from .ner import Entity, NerTagger
 from .persons import PersonMention, find_person_mentions
+from .readers import Limits, read_document
 from .structure import Structure, parse
 
 
@@ -33,6 +34,13 @@ class Doc:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)
     protocol: Protocol | None = None
+    reader_warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str | None = None, limits: Limits | None = None) -> "Doc":
+        """Read a PDF, DOCX or text file (format told by content) into a Doc."""
+        document = read_document(data, name, limits)
+        return cls(document.text, name, document.format, document.pages, reader_warnings=document.warnings)
 
     def segment(self) -> "Doc":
         """Clean the layout and find the protocol structure."""
@@ -57,6 +65,7 @@ class Doc:
         g = Grounder(self.layout, self.pages)
         protocol = Linker(self.layout, self.structure, self.mentions, g).protocol()
         protocol.source = Source(name=self.name, format=self.format, chars=len(self.text))
+        protocol.warnings[:0] = [Warning_(code="W_READER", message=w) for w in self.reader_warnings]
         for e in self.entities:
             target = {"ORG": protocol.organizations, "LOC": protocol.locations}.get(e.type)
             if target is not None:
@@ -88,12 +97,16 @@ class Pipeline:
         """The Protocol of one text."""
         return self.process(Doc(text, name)).protocol
 
-    def batch(self, docs: Iterable[Doc]) -> Iterator[Result]:
-        """Process many documents; one failure never stops the rest."""
-        for doc in docs:
+    def batch(self, items: Iterable[Doc | tuple[str | None, bytes]],
+              limits: Limits | None = None) -> Iterator[Result]:
+        """Process many documents, given as Docs or as (name, file bytes); one failure (unreadable
+        file or a bug) never stops the rest. The CLI, the API and the bulk runner all come here."""
+        for item in items:
+            name = item.name if isinstance(item, Doc) else item[0]
             try:
-                yield Result(doc.name, self.process(doc).protocol)
+                doc = item if isinstance(item, Doc) else Doc.from_bytes(item[1], item[0], limits)
+                yield Result(name, self.process(doc).protocol)
             except ProtokolError as exc:
-                yield Result(doc.name, error=exc)
+                yield Result(name, error=exc)
             except Exception as exc:  # a bug on one document must not lose the batch
-                yield Result(doc.name, error=ProtokolError("E099", f"internal error: {type(exc).__name__}: {exc}"))
+                yield Result(name, error=ProtokolError("E099", f"internal error: {type(exc).__name__}: {exc}"))
