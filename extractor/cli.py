@@ -42,6 +42,42 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from . import eval_report
+    from .evaluate import FORMATS, check_floor, evaluate, summary
+
+    formats = FORMATS if args.format == "all" else (args.format,)
+    all_runs = []
+    for folder in args.gold_dirs:
+        def progress(done: int, total: int, run) -> None:
+            print(f"\r[{done}/{total}] {run.doc} [{run.format}]".ljust(70), end="", file=sys.stderr, flush=True)
+
+        try:
+            all_runs += evaluate(Path(folder), formats, progress=progress if sys.stderr.isatty() else None)
+        except ProtokolError as exc:
+            print(f"{exc}", file=sys.stderr)
+            return 2
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(eval_report.table(all_runs, per_document=not args.quiet))
+    result = summary(all_runs)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.report:
+        text = eval_report.html_report(all_runs) if args.report.endswith(".html") else eval_report.markdown(all_runs)
+        Path(args.report).write_text(text, encoding="utf-8")
+    if args.floor:
+        floor = json.loads(Path(args.floor).read_text(encoding="utf-8"))
+        key = args.floor_key or ",".join(formats)
+        failures = check_floor(result, floor.get(key, {}))
+        for line in failures:
+            print(f"BELOW FLOOR [{key}] {line}", file=sys.stderr)
+        if failures:
+            return 1
+        print(f"floor [{key}]: all {len(floor.get(key, {}))} fields at or above their floor")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from models import json_schema
 
@@ -59,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
                     help="corpus: the gold format of the annotated corpus")
     ex.add_argument("--full", action="store_true", help="keep null fields in the JSON")
     ex.set_defaults(func=cmd_extract)
+    ev = sub.add_parser("evaluate", help="score the extractor against annotated documents (*.gold.json)")
+    ev.add_argument("gold_dirs", nargs="+", help="folders searched recursively for ID.gold.json")
+    ev.add_argument("--format", choices=("txt", "pdf", "docx", "all"), default="txt",
+                    help="which file of each document to read (all: every format present)")
+    ev.add_argument("--json", help="write the overall figures with counts to this file")
+    ev.add_argument("--report", help="write every miss to OUT.md or OUT.html")
+    ev.add_argument("--floor", help="ratchet file: fail (exit 1) when an overall figure is below it")
+    ev.add_argument("--floor-key", help="entry of the ratchet file to check (default: the formats)")
+    ev.add_argument("--quiet", action="store_true", help="overall table only")
+    ev.set_defaults(func=cmd_evaluate)
     sc = sub.add_parser("schema", help="print the JSON Schema of the output")
     sc.set_defaults(func=cmd_schema)
     return parser

@@ -1,0 +1,77 @@
+"""Printing evaluation results: the per-field table (overall and per document) and the miss report."""
+from __future__ import annotations
+
+import html
+import json
+
+from .evaluate import COUNT_FIELDS, Run, overall
+from .scoring import PROTOCOL_FIELDS, DocScore
+
+
+def _rows(score: DocScore) -> list[str]:
+    rows = []
+    for name in COUNT_FIELDS:
+        c = score.counts.get(name)
+        if c is None:
+            continue
+        rows.append(f"  {name:<12} P={c.precision:6.3f}  R={c.recall:6.3f}  F1={c.f1:6.3f}   "
+                    f"tp={c.tp:<4} fp={c.fp:<4} fn={c.fn:<4}")
+    for name in ("id", "kind") + PROTOCOL_FIELDS:
+        a = score.accuracy.get(name)
+        if a is not None and a.total:
+            rows.append(f"  {name:<12} accuracy={a.value:6.3f}   {a.correct}/{a.total}")
+    return rows
+
+
+def table(runs: list[Run], per_document: bool = True) -> str:
+    """The figures as text: overall first, then each document (with its format)."""
+    lines = [f"OVERALL ({len(runs)} documents, {sum(1 for r in runs if r.error)} unreadable)"]
+    lines += _rows(overall(runs))
+    if per_document:
+        for r in runs:
+            c = r.score.counts
+            head = f"{r.doc} [{r.format}]"
+            if r.error:
+                head += f"  ERROR {r.error}"
+            lines.append("")
+            lines.append(head)
+            lines.append("  " + "  ".join(f"{k}={c[k].f1:.2f}({c[k].tp}/{c[k].fp}/{c[k].fn})"
+                                          for k in COUNT_FIELDS if k in c))
+    return "\n".join(lines)
+
+
+def _value(v) -> str:
+    return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+
+def misses(runs: list[Run]) -> list[tuple[str, str, str, str, str, str, str]]:
+    """(document, format, decision id, field, gold, predicted, source text) for every miss."""
+    out = []
+    for r in runs:
+        if r.error:
+            out.append((r.doc, r.format, "", "document", "", r.error, ""))
+        for m in r.score.misses:
+            out.append((m.doc, r.format, m.decision or "", m.field, _value(m.gold), _value(m.predicted), m.source))
+    return out
+
+
+def markdown(runs: list[Run]) -> str:
+    """The report as Markdown: the table, then every miss."""
+    def cell(s: str) -> str:
+        return s.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["# protokol evaluation", "", "```", table(runs, per_document=False), "```", "",
+             "## Misses", "", "| document | format | decision | field | gold | predicted | source |",
+             "|---|---|---|---|---|---|---|"]
+    lines += ["| " + " | ".join(cell(x) for x in row) + " |" for row in misses(runs)]
+    return "\n".join(lines) + "\n"
+
+
+def html_report(runs: list[Run]) -> str:
+    """The report as a standalone HTML page (all text escaped)."""
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in row) + "</tr>" for row in misses(runs))
+    return ("<!doctype html><meta charset='utf-8'><title>protokol evaluation</title>"
+            "<style>body{font-family:sans-serif}td{border-top:1px solid #ccc;vertical-align:top;padding:4px}"
+            "</style><h1>protokol evaluation</h1><pre>" + html.escape(table(runs, per_document=True)) +
+            "</pre><h2>Misses</h2><table><tr><th>document</th><th>format</th><th>decision</th><th>field</th>"
+            "<th>gold</th><th>predicted</th><th>source</th></tr>" + rows + "</table>")
