@@ -23,7 +23,7 @@ def sniff(data: bytes) -> str:
         return DOC
     if data.lstrip()[:5] == b"{\\rtf":
         return RTF
-    if data.startswith(b"PK"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):

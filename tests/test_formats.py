@@ -1,0 +1,92 @@
+"""The same protocol as TXT (LibreOffice export), DOCX and PDF gives the same decisions.
+
+Documents are read from ../shared/corpus at test time (skipped when it is missing); nothing of
+them is copied into the repository.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.corpus_format import to_corpus
+from extractor.pipeline import Doc
+from extractor.readers import read_document
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+TRIPLETS = sorted(p.with_suffix("") for p in (SHARED / "synthetic").glob("*.txt")
+                  if p.with_suffix(".docx").is_file() and p.with_suffix(".pdf").is_file()) \
+    + [SHARED / "real" / "minpros_profi_2023_11"]
+TRIPLETS = [t for t in TRIPLETS if t.with_suffix(".txt").is_file()]
+
+
+def _extract(pipeline, path: Path) -> dict:
+    document = read_document(path.read_bytes(), path.name)
+    doc = Doc(text=document.text, name=path.name, format=document.format, pages=document.pages)
+    return to_corpus(pipeline.process(doc).protocol, path.stem)
+
+
+def _decisions(corpus: dict) -> list[tuple]:
+    """What must agree across formats: id, kind, addressees (text and role), deadline, emails,
+    URLs and references of every decision."""
+    return [(d["id"], d["kind"], [(a["text"], a["role"]) for a in d["addressees"]],
+             json.dumps(d["deadline"], ensure_ascii=False, sort_keys=True), d["emails"], d["urls"],
+             json.dumps(d["references"], sort_keys=True)) for d in corpus["decisions"]]
+
+
+@pytest.fixture(scope="session")
+def extracted(pipeline):
+    cache: dict[Path, dict] = {}
+
+    def run(path: Path) -> dict:
+        if path not in cache:
+            cache[path] = _extract(pipeline, path)
+        return cache[path]
+
+    return run
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not TRIPLETS, reason="../shared/corpus is not there")
+@pytest.mark.parametrize("stem", TRIPLETS, ids=lambda p: p.name)
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_same_decisions_in_every_format(extracted, stem, fmt):
+    reference = _decisions(extracted(stem.with_suffix(".txt")))
+    other = _decisions(extracted(stem.with_suffix("." + fmt)))
+    assert reference, "the text export has decisions"
+    assert other == reference
+
+
+@pytest.mark.skipif(not (SHARED / "synthetic" / "org_zavod_proizv_soveshanie.pdf").is_file(), reason="no corpus")
+def test_page_numbers_from_pdf():
+    """The assignment table of this protocol starts on page 2 and goes on to page 3."""
+    path = SHARED / "synthetic" / "org_zavod_proizv_soveshanie.pdf"
+    document = read_document(path.read_bytes())
+    assert document.format == "pdf" and len(document.pages) >= 2
+    assert document.text.index("Поручение") > document.pages[0]
+
+
+@pytest.mark.skipif(not (SHARED / "synthetic" / "org_zavod_proizv_soveshanie.pdf").is_file(), reason="no corpus")
+def test_values_carry_their_page(pipeline):
+    path = SHARED / "synthetic" / "org_zavod_proizv_soveshanie.pdf"
+    document = read_document(path.read_bytes())
+    doc = Doc(text=document.text, name=path.name, format=document.format, pages=document.pages)
+    protocol = pipeline.process(doc).protocol
+    pages = {d.id: d.deadline.page for d in protocol.decisions if d.deadline is not None}
+    assert pages and max(pages.values()) >= 3          # the last rows are on page 3
+    first_page = [d for d in protocol.decisions if d.deadline is not None][0]
+    assert first_page.deadline.page >= 2                # the table starts on page 2
+    header = protocol.header.date
+    assert header is not None and header.page == 1
+
+
+def test_docx_and_txt_give_the_same_text_lines():
+    """The DOCX reader writes the shape of LibreOffice's text export (list numbers included)."""
+    stems = [t for t in TRIPLETS if "synthetic" in str(t)]
+    if not stems:
+        pytest.skip("no corpus")
+    for stem in stems:
+        want = [l.strip() for l in stem.with_suffix(".txt").read_text(encoding="utf-8-sig").splitlines() if l.strip()]
+        got = [l.strip() for l in read_document(stem.with_suffix(".docx").read_bytes()).text.splitlines() if l.strip()]
+        assert got == want, stem.name
