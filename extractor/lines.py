@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ORDINALS = {
-    "перв": "1", "втор": "2", "трет": "3", "четв": "4", "пят": "5", "шест": "6", "седьм": "7",
-    "восьм": "8", "девят": "9", "десят": "10", "одиннадцат": "11", "двенадцат": "12",
-}
+def _ordinals() -> list[tuple[str, str]]:
+    from .dates import read_data
+
+    rows = [line.split() for line in read_data("question_ordinals.txt")]
+    return sorted(((stem, num) for stem, num in rows), key=lambda r: len(r[0]), reverse=True)
+
+
+ORDINALS = _ordinals()
 _ROMAN = r"[IVXLC]{1,6}"
 # "1. По первому вопросу", "По вопросу II повестки дня", "По второму вопросу повестки дня"
 _QUESTION_PREFIX = (
@@ -51,10 +55,12 @@ RULES: list[Rule] = [
        r"принятое\s+решение|решено|постановлено|принято\s+решение)" + _LABEL_END),
     # "Профсоюзный комитет ПОСТАНОВИЛ:", "Совет директоров решил:"
     _r("decided", r"^[А-ЯЁ][^:.]{0,80}?\s(?:постановил[аи]?|решил[аи]?|постановляет|решает|принял[аи]?\s+решение)\s*:\s*"),
+    # "Голосование по вопросам повестки дня:" - each question that follows is a decision
+    _r("decided_intro", r"^голосование\s+по\s+вопросам\s+повестки(?:\s+дня)?\s*:\s*$"),
     _r("decided_intro", r"^.{0,200}?(?:принят[оы]?|принял[аи]?)\s+следующ\w+\s+решени\w*[^:]{0,40}:\s*"),
     # "По второму вопросу", "Вопрос № 1 повестки дня: О ...", "По вопросу II повестки дня"
     _r("question_ref", r"^(?:(?P<qnum>\d{1,2})\.\s+)?(?:по\s+)?(?:(?P<qord>[а-яё]+)\s+вопрос\w*|вопрос\w*\s*(?:№\s*)?"
-       r"(?P<qref>[IVXLC]{1,6}|\d{1,2}))(?:\s+повестки(?:\s+дня)?)?\s*(?:[:.–—-]\s*|$)"),
+       r"(?P<qref>[IVXLC]{1,6}|\d{1,2}))(?:\s+повестки(?:\s+дня)?)?\s*(?:[:.,–—-]\s*|\s|$)"),
     _r("chair", r"^(?:председательствующ\w*|председательствовал\w*)" + _LABEL_END),
     _r("chair", r"^председател[ья](?:\s+[а-яё]+){0,3}\s*(?:[:–—-]\s*|$)"),
     _r("secretary", r"^(?:[а-яё]+\s+)?секретар[ьья](?:\s+[а-яё]+){0,3}\s*(?:[:–—-]\s*|$)"),
@@ -90,7 +96,7 @@ def question_id(m: re.Match) -> str:
     if gd.get("qref"):
         return gd["qref"].upper()
     if gd.get("qord"):
-        for stem, num in ORDINALS.items():
+        for stem, num in ORDINALS:
             if gd["qord"].lower().startswith(stem):
                 return num
     return ""

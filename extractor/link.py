@@ -24,7 +24,7 @@ from .nominative import nominative
 from .layout import Layout
 from .persons import PersonIndex, PersonMention
 from .references import find_references
-from .structure import Item, Structure, decision_id
+from .structure import Item, Structure
 
 _SEPARATORS = re.compile(r"^[\s,;:(и]*$")
 # "... провести в апреле 2025 г. Ответственный: Рыбаков Д.А. Срок: ..." inside an item's paragraph
@@ -242,7 +242,7 @@ class Linker:
         for r in find_references(text, year):
             g = self.g.span(start + r.start, start + r.end)
             refs.append(Reference(date=r.date, number=r.number, doc_type=r.doc_type, **g))
-        return Decision(id=decision_id(item, self.st.roman), kind=kind, agenda_id=item.question.id if item.question else None,
+        return Decision(id=item.id, kind=kind, agenda_id=item.question.id if item.question else None,
                         addressees=addressees, deadline=dl, emails=emails, urls=urls, references=refs,
                         vote=self._vote(item.vote), **self.g.span(start, end))
 
@@ -283,8 +283,8 @@ class Linker:
                 parent = inherited.get(id(item.parent), []) if item.parent else []
                 inherited[id(item)] = parent + self._addressees(item, *(item.table_text or (item.start, item.end)))
                 continue
-            if not self.text[item.start:item.end].strip(" –-"):
-                continue
+            if not re.search(r"[А-Яа-яЁёA-Za-z]{3}", self.text[slice(*(item.table_text or (item.start, item.end)))]):
+                continue  # an empty cell or OCR noise ("ПРИНЯЛИ РЕШЕНИЕ: С") is not a decision
             out.append(self.decision(item, inherited))
         return out
 

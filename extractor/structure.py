@@ -37,10 +37,14 @@ class Item:
     table_text: Span | None = None          # the Поручение cell of a table row
     style: str = "dot"                       # list style of its marker: dot, num), let), none
 
+    intro: bool = False                      # its text ends with ':' (it introduces what follows)
+    id: str = ""                             # as the annotators write it, see decision_id
+
     @property
     def is_header(self) -> bool:
-        """Only names addressees for its sub-items ("2. Инициаторам ...:")."""
-        return bool(self.children)
+        """Only names addressees for its sub-items ("2. Инициаторам ...:"); an item with a content of
+        its own ("7. Утверждение сметы." with 7.1, 7.2 under it) is a decision as well."""
+        return bool(self.children) and self.intro
 
 
 @dataclass
@@ -72,18 +76,27 @@ def _successor(prev: list[int] | None, cur: list[int]) -> bool:
     return cur[:len(prev)] == prev and len(cur) == len(prev) + 1 and cur[-1] == 1
 
 
-def decision_id(item: Item, roman: bool) -> str:
+def decision_id(item: Item, roman: bool, alone: bool = False) -> str:
     """The id as the annotators write it: question numeral + item path ("III.2.1"); the printed
     path when it already starts with an arabic question number ("1.2"); the question alone for its
-    single unnumbered decision."""
+    single decision, unnumbered or numbered with the question's own number ("4. Утвердить ...")."""
     q = item.question
     if q is None or q.id is None:
         return ".".join(item.path) or "1"
-    if not item.path:
+    if not item.path or (alone and item.path == [q.id]):
         return q.id
     if not roman and len(item.path) > 1 and item.path[0] == q.id:
         return ".".join(item.path)
     return ".".join([q.id] + item.path)
+
+
+def _number(st: Structure) -> None:
+    """Give every item its id."""
+    per_question: dict[int, int] = {}
+    for item in st.items:
+        per_question[id(item.question)] = per_question.get(id(item.question), 0) + 1
+    for item in st.items:
+        item.id = decision_id(item, st.roman, per_question[id(item.question)] == 1)
 
 
 def _question_by_id(struct: Structure, qid: str) -> Question:
@@ -236,8 +249,11 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             pass
         i += 1
     _absorb_lists(text, st)
+    for item in st.items:
+        item.intro = text[slice(*(item.table_text or (item.start, item.end)))].rstrip().endswith(":")
     if not st.items:
         _directives(text, st)
+    _number(st)
     return st
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from extractor.layout import clean
 from extractor.lines import classify
-from extractor.structure import decision_id, parse
+from extractor.structure import parse
 
 
 @pytest.mark.parametrize("para,kind,marker", [
@@ -116,7 +116,7 @@ PER_QUESTION_RESTART = """ПОВЕСТКА ДНЯ:
 def _ids(raw: str) -> list[str]:
     layout = clean(raw)
     st = parse(layout.text, layout.paragraphs())
-    return [decision_id(item, st.roman) for item in st.items if not item.is_header]
+    return [item.id for item in st.items if not item.is_header]
 
 
 @pytest.mark.parametrize("raw,ids", [
