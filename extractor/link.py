@@ -134,7 +134,8 @@ class Linker:
         for role in ("chair", "secretary"):
             span = getattr(self.st, role)
             if span and (found := self._mentions_in(*span)):
-                setattr(h, role, self.person_ref(found[0]))
+                n = self.st.role_index.get(role, 0)
+                setattr(h, role, self.person_ref(found[n] if n < len(found) else found[0]))
         h.chair = h.chair or self._chair_in_text()
         for role, word in (("chair", "председател"), ("secretary", "секретар")):
             if getattr(h, role) is None:

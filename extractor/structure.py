@@ -56,6 +56,7 @@ class Structure:
     questions: list[Question] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     signatures: list[Span] = field(default_factory=list)
+    role_index: dict[str, int] = field(default_factory=dict)   # n-th person of a shared value line
     roman: bool = False
     lines: list[Line] = field(default_factory=list)
 
@@ -148,7 +149,8 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
         ln = lines[i]
         k = ln.kind
         para = text[ln.start:ln.end]
-        if k == "text" and _TABLE_HEAD.match(para.strip()) and mode in ("decisions", "header", "question", "agenda"):
+        if k == "text" and _TABLE_HEAD.match(para.strip()) and mode in ("decisions", "header", "question", "agenda") \
+                and _is_table_head(text, lines, i):
             i = _parse_table(text, lines, i, st, q)
             mode, item = "after", None
             continue
@@ -156,10 +158,7 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             k = "signature"  # "Председатель собрания" over a signature line at the end
         if k in ("chair", "secretary") and getattr(st, k) is None and (
                 mode in ("header", "attendees") or ln.content_start < ln.end):
-            # "Председатель:" with the name on the next line
-            span = (ln.content_start, ln.end) if ln.content_start < ln.end or i + 1 >= len(lines) \
-                else (lines[i + 1].start, lines[i + 1].end)
-            setattr(st, k, span)
+            setattr(st, k, _role_span(text, lines, i, st))
             mode = "header" if mode in ("header", "attendees") else mode
         elif k == "absent" and mode in ("header", "attendees"):
             mode = "header"
@@ -384,6 +383,45 @@ def _decision_line(text: str, ln: Line, st: Structure, q: Question | None, item:
         return item
     item.end = ln.end
     return item
+
+
+_INLINE_SECRETARY = re.compile(r"\s(?:[А-ЯЁа-яё]+\s+)?[Сс]екретар[ьья](?:\s+[а-яё]+){0,3}\s*[:–—]\s*")
+
+
+def _role_span(text: str, lines: list[Line], i: int, st: Structure) -> Span:
+    """Where the chair's or secretary's name is: after the label; on the next line
+    ("Председатель:" / name); or, for labels stacked in a column ("Председатель:", "Секретарь:",
+    then the names), on the first line after the stack, as the label's n-th person."""
+    ln = lines[i]
+    if ln.content_start < ln.end:
+        para = text[ln.content_start:ln.end]
+        m = _INLINE_SECRETARY.search(para) if ln.kind == "chair" else None
+        if m and st.secretary is None:  # "Председательствовала: ... Секретарь: ..." on one line
+            st.secretary = (ln.content_start + m.end(), ln.end)
+            return ln.content_start, ln.content_start + m.start()
+        return ln.content_start, ln.end
+    j = i
+    while j > 0 and lines[j - 1].kind in ("chair", "secretary") and lines[j - 1].content_start >= lines[j - 1].end:
+        j -= 1
+    k = i
+    while k + 1 < len(lines) and lines[k + 1].kind in ("chair", "secretary") \
+            and lines[k + 1].content_start >= lines[k + 1].end:
+        k += 1
+    if k + 1 >= len(lines):
+        return ln.end, ln.end
+    st.role_index[ln.kind] = i - j
+    return lines[k + 1].start, lines[k + 1].end
+
+
+def _is_table_head(text: str, lines: list[Line], i: int) -> bool:
+    """A run of header cells with an assignment column and a responsible or deadline column
+    (a lone "№" under the title is the protocol number, not a table)."""
+    heads = []
+    while i < len(lines) and _TABLE_HEAD.match(text[lines[i].start:lines[i].end].strip()):
+        heads.append(text[lines[i].start:lines[i].end].strip().lower())
+        i += 1
+    has_text = any(h.startswith(("поруч", "содерж", "меропр", "решен")) for h in heads)
+    return has_text and any(h.startswith(("ответ", "исполн", "срок")) for h in heads)
 
 
 def _parse_table(text: str, lines: list[Line], i: int, st: Structure, q: Question | None) -> int:
