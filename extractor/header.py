@@ -14,7 +14,8 @@ from .dates import find_dates
 Span = tuple[int, int]
 
 # "ПРОТОКОЛ № 6", "П Р О Т О К О Л № 23", "ПРОТОКОЛ № « 5 »"
-_PROTOCOL_NUMBER = re.compile(r"протокол\w*\s*№\s*[«\"]?\s*(?P<num>[A-Za-zА-Яа-яЁё0-9][\w/.\-]*[\w/]|\d)", re.I)
+_PROTOCOL_NUMBER = re.compile(r"протокол\w*(?:\s+[а-яё]+){0,3}\s*№\s*[«\"]?\s*(?P<num>[A-Za-zА-Яа-яЁё0-9][\w/.\-]*[\w/]|\d)",
+                              re.I)
 # a line that is only a number: "№ 32", "№ Д05-38/05пр"
 _NUMBER_LINE = re.compile(r"^№\s*(?P<num>[A-Za-zА-Яа-яЁё0-9][\w/.\-]*[\w/]|\d)\s*$")
 # "от 27.03.2025 № 5" on a header line
@@ -58,8 +59,14 @@ def date(text: str, paragraphs: list[Span]):
         for d in find_dates(para):
             if not d.year_given:
                 continue
-            rest = para[:d.start] + para[d.end:]
-            rest = _TOWN.sub("", rest)
+            before = para[:d.start]
+            town = None
+            for town in _TOWN.finditer(before):
+                pass
+            if town:  # "... город Москва «11» апреля 2024г.": the dated line starts at the town
+                before = before[town.end():]
+            rest = _TOWN.sub("", before + para[d.end:])
+            rest = re.sub(r"«[^»]*»|\b[А-ЯЁ]{2,}\b", "", rest)  # quoted and abbreviated names
             rest = re.sub(r"№\s*\S+|дата\s+\w+(?:\s+\w+)?|от|\d+|[^А-Яа-яЁё]", "", rest, flags=re.I)
             if len(rest) <= 8:
                 return s + d.start, s + d.end, d.value

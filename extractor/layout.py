@@ -33,6 +33,7 @@ _STARTS_BLOCK = re.compile(
     )""",
     re.X,
 )
+_DATE_LINE = re.compile(r"^(?:«\s*\d{1,2}\s*»|\d{1,2})\s*[а-я]+\s+\d{4}|^\d{2}\.\d{2}\.\d{4}")
 _LETTER_SPACED = re.compile(r"^(?:\S ){2,}\S$")
 
 
@@ -183,6 +184,8 @@ def _breaks(prev: str, nxt: str, width: int) -> bool:
     if re.search(r"\w-$", prev):
         return False  # a word or number split across lines ("№Д05-" / "103/05пр")
     starts_upper = bool(re.match(r"[A-ZА-ЯЁ0-9«\"]", nxt))
+    if _DATE_LINE.match(nxt):
+        return True  # the dated line of a header: "«30» августа 2023 года", "09.09.2024"
     if prev.endswith(":") and starts_upper:
         return True
     if prev.isupper() and len(prev) > 3 and starts_upper:
