@@ -20,6 +20,10 @@ def _rows(score: DocScore) -> list[str]:
         a = score.accuracy.get(name)
         if a is not None and a.total:
             rows.append(f"  {name:<12} accuracy={a.value:6.3f}   {a.correct}/{a.total}")
+    fields = [score.accuracy[k] for k in PROTOCOL_FIELDS if k in score.accuracy]
+    correct, total = sum(a.correct for a in fields), sum(a.total for a in fields)
+    if total:
+        rows.append(f"  {'protocol':<12} accuracy={correct / total:6.3f}   {correct}/{total}  (the five fields above)")
     return rows
 
 
@@ -29,14 +33,10 @@ def table(runs: list[Run], per_document: bool = True) -> str:
     lines += _rows(overall(runs))
     if per_document:
         for r in runs:
-            c = r.score.counts
             head = f"{r.doc} [{r.format}]"
             if r.error:
                 head += f"  ERROR {r.error}"
-            lines.append("")
-            lines.append(head)
-            lines.append("  " + "  ".join(f"{k}={c[k].f1:.2f}({c[k].tp}/{c[k].fp}/{c[k].fn})"
-                                          for k in COUNT_FIELDS if k in c))
+            lines += ["", head] + _rows(r.score)
     return "\n".join(lines)
 
 
