@@ -168,7 +168,7 @@ def is_wrapped(lines: list[str]) -> bool:
     return continued / len(lines) >= 0.12
 
 
-def _join_hyphen(prev: str, nxt: str) -> bool:
+def hyphen_joins(prev: str, nxt: str) -> bool:
     """Should a line-end hyphen be dropped? Only when the dictionary knows the joined word."""
     left = re.search(r"([А-Яа-яЁё]+)-$", prev)
     right = re.match(r"([А-Яа-яЁё]+)", nxt)
@@ -211,7 +211,7 @@ def clean(raw: str) -> Layout:
             elif _breaks(prev, line, width):
                 b.add_sep("\n", b.offsets[-1] + 1)
             elif prev.endswith("-") and re.search(r"\w-$", prev):
-                if _join_hyphen(prev, line):
+                if hyphen_joins(prev, line):
                     b.chars.pop()
                     b.offsets.pop()
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .pdf_geometry import VLine
+from ..layout import hyphen_joins
 
 Box = tuple[int, int, int, float, float, float, float]
 _MARKER = re.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}\s|\d{1,2}\)\s|[а-яё]\)\s|[IVXLC]{1,6}\.\s|[-–—•]\s)")
@@ -35,17 +36,6 @@ def metrics(lines: list[VLine]) -> tuple[float, float, float, float, bool]:
     long = [ln for ln in lines if ln.x1 > left + 0.8 * (right - left)]
     justified = sum(abs(ln.x1 - right) < 1.5 for ln in long) > 0.6 * len(long) if long else False
     return left, right, pitch, size, justified
-
-
-def _hyphen_joins(prev: str, nxt: str) -> bool:
-    """Drop a line-end hyphen when the dictionary knows the joined word and not its tail alone."""
-    left = re.search(r"([А-Яа-яЁё]+)-$", prev)
-    right = re.match(r"([А-Яа-яЁё]+)", nxt)
-    if not left or not right:
-        return False
-    from .. import morph
-
-    return morph.is_known(left.group(1) + right.group(1)) and not morph.is_known(right.group(1))
 
 
 class Writer:
@@ -132,7 +122,7 @@ class Writer:
                 piece = ln.text
                 if text:
                     if re.search(r"\w-$", text) and re.match(r"\w", piece):
-                        if _hyphen_joins(text, piece):
+                        if hyphen_joins(text, piece):
                             text = text[:-1]   # a word hyphenated at the line end
                     else:
                         text += " "
