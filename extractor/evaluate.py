@@ -23,7 +23,7 @@ GOLD_KEYS = {"doc_id": str, "protocol": dict, "attendees": list, "agenda": list,
 
 
 def gold_error(path: Path, detail: str) -> ProtokolError:
-    return ProtokolError("E020", f"malformed gold file {path}: {detail}")
+    return ProtokolError("E030", f"malformed gold file {path}: {detail}")
 
 
 def load_gold(path: Path) -> dict:

@@ -110,7 +110,7 @@ def test_malformed_gold_is_a_clear_error(tmp_path, content, detail):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ProtokolError) as exc:
         load_gold(path)
-    assert exc.value.code == "E020" and detail in exc.value.message and "x.gold.json" in exc.value.message
+    assert exc.value.code == "E030" and detail in exc.value.message and "x.gold.json" in exc.value.message
 
 
 def test_floor_ratchet():

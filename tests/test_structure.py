@@ -15,6 +15,8 @@ from extractor.structure import parse
     pytest.param("Профсоюзный комитет ПОСТАНОВИЛ:", "decided", "", id="subject-постановил"),
     pytest.param("Принятое решение: утвердить смету.", "decided", "", id="принятое-решение"),
     pytest.param("ПОРУЧЕНИЯ:", "decided", "", id="поручения"),
+    pytest.param("Постановили (единогласно): избрать председателем Петрова П.П.", "decided", "",
+                 id="постановили-with-vote-note"),
     pytest.param("По итогам совещания поручено:", "decided", "", id="поручено"),
     pytest.param("Поручения выполнены в срок.", "text", "", id="поручения-in-a-sentence"),
     pytest.param("По итогам совещания приняты следующие решения:", "decided_intro", "", id="приняты-решения"),
