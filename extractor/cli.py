@@ -78,10 +78,39 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bulk(args: argparse.Namespace) -> int:
+    """Extract a folder, glob or zip of protocols in parallel into an output folder (resumable)."""
+    from .bulk import BulkOptions, run_bulk
+    from .bulk.report import print_summary, progress_bar
+    from .bulk.sources import EXTENSIONS
+
+    extensions = None if args.ext == "*" else frozenset(e.strip(". ").lower() for e in args.ext.split(",")) \
+        if args.ext else EXTENSIONS
+    opts = BulkOptions(args.input, Path(args.out), jobs=args.jobs, dask=args.dask, extensions=extensions)
+    try:
+        summary = run_bulk(opts, progress_bar(enabled=not args.no_progress and sys.stderr.isatty()))
+    except ProtokolError as exc:
+        print(f"{args.input}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: what finished is saved; run the same command again to finish", file=sys.stderr)
+        return 130
+    print_summary(summary, args.out)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from models import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the extraction API (api/) under uvicorn; the web stack is imported only here."""
+    from api.server import serve
+
+    serve(args.host, args.port, args.workers)
     return 0
 
 
@@ -105,8 +134,24 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--floor-key", help="entry of the ratchet file to check (default: the formats)")
     ev.add_argument("--quiet", action="store_true", help="overall table only")
     ev.set_defaults(func=cmd_evaluate)
+    bu = sub.add_parser("bulk", help="extract many protocols in parallel into a register (resumable)")
+    bu.add_argument("input", help="a folder (recursive), a glob (quote it; ** recurses) or a .zip archive")
+    bu.add_argument("--out", required=True, help="output folder: protocols.jsonl, assignments.csv/.xlsx, "
+                                                 "deadlines.ics, references.csv, errors.jsonl")
+    bu.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    bu.add_argument("--dask", default=None, metavar="ADDRESS",
+                    help="run on an existing Dask cluster (tcp://host:8786) instead of local processes")
+    bu.add_argument("--ext", default=None, help="file extensions read from folders and archives "
+                                                "(default txt,pdf,docx,doc,rtf,odt; * for all files)")
+    bu.add_argument("--no-progress", action="store_true", help="no progress bar")
+    bu.set_defaults(func=cmd_bulk)
     sc = sub.add_parser("schema", help="print the JSON Schema of the output")
     sc.set_defaults(func=cmd_schema)
+    sv = sub.add_parser("serve", help="run the extraction API (HTTP, FastAPI)")
+    sv.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1, PROTOKOL_HOST)")
+    sv.add_argument("--port", type=int, default=None, help="port (default 8000, PROTOKOL_PORT)")
+    sv.add_argument("--workers", type=int, default=None, help="worker processes, one pipeline each (default 1)")
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -1,0 +1,52 @@
+"""`protokol serve`: uvicorn running api.app:create_app, one pipeline per worker process."""
+from __future__ import annotations
+
+import logging.config
+import os
+from typing import Any
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging plus ours: the access log is our one JSON line per request (uvicorn's own
+    access log is off), errors of the app go to stderr with their traceback."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = {**LOGGING_CONFIG, "loggers": dict(LOGGING_CONFIG["loggers"])}
+    config["formatters"] = {**LOGGING_CONFIG["formatters"], "protokol": {"format": LOG_FORMAT},
+                            "line": {"format": "%(message)s"}}
+    config["handlers"] = {**LOGGING_CONFIG["handlers"],
+                          "protokol": {"class": "logging.StreamHandler", "formatter": "protokol",
+                                       "stream": "ext://sys.stderr"},
+                          "protokol.access": {"class": "logging.StreamHandler", "formatter": "line",
+                                              "stream": "ext://sys.stdout"}}
+    config["loggers"]["protokol.api"] = {"handlers": ["protokol"], "level": level.upper(), "propagate": False}
+    config["loggers"]["protokol.api.access"] = {"handlers": ["protokol.access"], "level": level.upper(),
+                                                "propagate": False}
+    return config
+
+
+def serve(host: str | None = None, port: int | None = None, workers: int | None = None) -> None:
+    """Run the API until interrupted; arguments left None come from PROTOKOL_* settings."""
+    import uvicorn
+
+    from .settings import get_settings
+
+    settings = get_settings()
+    host = host or settings.host
+    port = settings.port if port is None else port
+    workers = workers or settings.workers
+    # Worker processes read their settings from the environment: hand them what we were told.
+    os.environ.update(PROTOKOL_HOST=host, PROTOKOL_PORT=str(port), PROTOKOL_WORKERS=str(workers))
+    # One BLAS thread per worker: parallelism comes from the worker processes, and numpy's own
+    # threads (natasha's NER) would only fight them for the same cores (measured: ~1.5x throughput
+    # at 8 clients with 2 workers on 2 cores). Set before any worker imports numpy; an operator's
+    # own value wins.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    config = log_config(settings.log_level)
+    logging.config.dictConfig(config)
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_config=config, access_log=False, log_level=settings.log_level.lower(),
+                timeout_graceful_shutdown=5)
