@@ -47,8 +47,15 @@ def encrypted_pdf() -> ProtokolError:
 
 
 def scanned_pdf(pages: int) -> ProtokolError:
-    return ProtokolError("E013", f"the PDF ({pages} page(s)) is a scan without a text layer; text recognition "
-                                 "(OCR) is not available yet: send the original DOCX or a PDF saved from it")
+    return ProtokolError("E013", f"the PDF ({pages} page(s)) is a scan without a text layer and text recognition "
+                                 "(OCR) is turned off in the settings: send the original DOCX or a PDF saved from it")
+
+
+def scan_without_text(what: str, ocr_off: bool = False) -> ProtokolError:
+    """E013 too: a scan (image) from which no text could be had."""
+    why = "text recognition (OCR) is turned off in the settings" if ocr_off else \
+        "text recognition (OCR) found no text in it"
+    return ProtokolError("E013", f"{what} is a scan and {why}: send the original DOCX or a clearer scan")
 
 
 def too_many_pages(pages: int, limit: int) -> ProtokolError:
@@ -75,3 +82,26 @@ def zip_bomb(detail: str) -> ProtokolError:
 def time_limit(seconds: float) -> ProtokolError:
     return ProtokolError("E018", f"reading the document took longer than {seconds:g} s and was stopped; "
                                  "send a smaller file or the protocol without annexes")
+
+
+def archive_member_too_large(member: str, detail: str) -> ProtokolError:
+    return ProtokolError("E017", f"the archive member {member} unpacks to a suspicious size ({detail}) and was "
+                                 "refused; unpack the archive and send the protocols one by one")
+
+
+def corrupt_archive_member(member: str, detail: str = "") -> ProtokolError:
+    more = f" ({detail})" if detail else ""
+    return ProtokolError("E019", f"the archive member {member} is damaged and cannot be unpacked{more}; "
+                                 "pack the archive again")
+
+
+def unreadable_file(path: str, detail: str) -> ProtokolError:
+    return ProtokolError("E020", f"the file {path} cannot be read ({detail}); check its permissions")
+
+
+# E019 was asked for in issue 8 but is taken by corrupt_archive_member (bulk): OCR missing is E021
+def ocr_unavailable(detail: str = "the tesseract program is not installed",
+                    package: str = "tesseract-ocr tesseract-ocr-rus") -> ProtokolError:
+    return ProtokolError("E021", f"the document is a scan and needs text recognition (OCR), but {detail}; "
+                                 f"install it (Debian/Ubuntu: apt-get install {package}) "
+                                 "or send the original DOCX or a PDF saved from it")

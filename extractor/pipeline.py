@@ -35,12 +35,14 @@ class Doc:
     mentions: list[PersonMention] = field(default_factory=list)
     protocol: Protocol | None = None
     reader_warnings: list[str] = field(default_factory=list)
+    ocr_words: list[tuple] | None = None  # OCR words (start, end, page, x0, y0, x1, y1, confidence)
 
     @classmethod
     def from_bytes(cls, data: bytes, name: str | None = None, limits: Limits | None = None) -> "Doc":
         """Read a PDF, DOCX or text file (format told by content) into a Doc."""
         document = read_document(data, name, limits)
-        return cls(document.text, name, document.format, document.pages, reader_warnings=document.warnings)
+        return cls(document.text, name, document.format, document.pages, reader_warnings=document.warnings,
+                   ocr_words=document.ocr_words)
 
     def segment(self) -> "Doc":
         """Clean the layout and find the protocol structure."""
@@ -62,7 +64,7 @@ class Doc:
 
     def extract(self) -> "Doc":
         """Link everything into the Protocol model."""
-        g = Grounder(self.layout, self.pages)
+        g = Grounder(self.layout, self.pages, self.ocr_words)
         protocol = Linker(self.layout, self.structure, self.mentions, g).protocol()
         protocol.source = Source(name=self.name, format=self.format, chars=len(self.text))
         protocol.warnings[:0] = [Warning_(code="W_READER", message=w) for w in self.reader_warnings]

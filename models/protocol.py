@@ -29,6 +29,10 @@ class Grounded(BaseModel):
     start: int = Field(description="Offset of its first character in the original text")
     end: int = Field(description="Offset just past its last character")
     page: Optional[int] = Field(default=None, description="1-based page, for paged formats")
+    source: Optional[Literal["ocr"]] = Field(default=None, description='"ocr" when the text was recognized '
+                                             "from a scan (check it against the image)")
+    confidence: Optional[float] = Field(default=None, description="for OCR text: the lowest tesseract word "
+                                        "confidence over the value, 0-100")
 
 
 class Value(Grounded):

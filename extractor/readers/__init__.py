@@ -1,4 +1,5 @@
-"""Reading documents: bytes of a PDF (text layer), DOCX or plain text in any Russian encoding ->
+"""Reading documents: bytes of a PDF (text layer, or scanned pages recognized by OCR), a scanned
+image (PNG, JPEG, TIFF), DOCX or plain text in any Russian encoding ->
 text in the shape the pipeline understands (the LibreOffice text export: one paragraph a line,
 table cells one per line, list numbers in front of their paragraphs), with page positions.
 
@@ -8,7 +9,7 @@ table cells one per line, list numbers in front of their paragraphs), with page 
 The format is told by content, never by the name. Every failure is a ProtokolError with its own
 code (see extractor/errors.py): E001 empty, E002 binary, E003 encoding, E010 .doc/.rtf/.odt,
 E011 damaged PDF, E012 encrypted PDF, E013 scanned PDF, E014 too many pages, E015 too large,
-E016 damaged DOCX, E017 zip bomb, E018 time limit.
+E016 damaged DOCX, E017 zip bomb, E018 time limit, E021 a scan but tesseract is not installed.
 """
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ from dataclasses import dataclass, field
 
 from .. import errors
 from .limits import Budget, Limits
-from .sniff import DOC, DOCX, ODT, PDF, RTF, ZIP, sniff
+from .sniff import DOC, DOCX, JPEG, ODT, PDF, PNG, RTF, TIFF, ZIP, sniff
 from .text import decode
 
 __all__ = ["Document", "Limits", "read_document", "decode", "sniff"]
 
 Box = tuple[int, int, int, float, float, float, float]
+OcrWord = tuple[int, int, int, float, float, float, float, float]
 
 
 @dataclass
@@ -29,10 +31,13 @@ class Document:
     """A document as text, ready for `pipeline.Doc`."""
 
     text: str
-    format: str                       # "txt" | "pdf" | "docx"
+    format: str                       # "txt" | "pdf" | "docx" | "png" | "jpeg" | "tiff"
     pages: list[int] | None           # offsets into `text` where pages 2, 3, ... start
     boxes: list[Box] | None = None    # (start, end, page, x0, y0, x1, y1) per line of a PDF
     warnings: list[str] = field(default_factory=list)
+    # words recognized by OCR: (start, end, page, x0, y0, x1, y1, confidence 0-100), boxes in points
+    # from the page's bottom-left corner; None when no page was recognized
+    ocr_words: list[OcrWord] | None = None
 
 
 _NAMES = {DOC: "Word 97-2003 (.doc)", RTF: "RTF", ODT: "OpenDocument (.odt)", ZIP: "ZIP archive"}
@@ -65,6 +70,10 @@ def read_document(data: bytes, name: str | None = None, limits: Limits | None = 
         from .pdf import read_pdf
 
         return read_pdf(data, limits, budget)
+    if kind in (PNG, JPEG, TIFF):
+        from .image import read_image
+
+        return read_image(data, kind, limits, budget)
     if kind == DOCX:
         from .docx import read_docx
 

@@ -1,4 +1,5 @@
-"""Limits on what a reader accepts, as settings: size, pages, time, unpacked DOCX size.
+"""Limits on what a reader accepts, as settings: size, pages, time, unpacked DOCX size, and how
+scans are recognized (OCR: on/off, languages, resolution, seconds a page, parallel pages).
 
 Every limit is checked as early as it can be (the byte size before anything, the page count of a
 PDF before any page is read, the unpacked size of a DOCX before anything is unpacked), so an
@@ -6,8 +7,9 @@ oversized or hostile file is refused fast.
 """
 from __future__ import annotations
 
+import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import errors
 
@@ -27,6 +29,15 @@ class Limits:
     ratio_floor_bytes: int = 5 * MB          # the ratio is judged only for members larger than this
     max_members: int = 10_000                # E017: entries in the DOCX zip
     max_chars: int = 5_000_000               # E015: text produced (a protocol is far smaller)
+    max_pixels: int = 120_000_000            # E015: an image (PNG/JPEG/TIFF) or all frames of a TIFF
+    # OCR of scans (readers/ocr.py): off -> a scan is E013; no tesseract -> E021
+    ocr: bool = True
+    ocr_lang: str = "rus+eng"                # Russian text; English for e-mails and URLs
+    ocr_dpi: int = 300                       # PDF pages are rendered at this resolution
+    ocr_page_seconds: float = 120.0          # tesseract's timeout for one page (the page is skipped)
+    # pages recognized in parallel (processes). 1 by default: a bulk run or an API worker already
+    # runs one document per process; PROTOKOL_OCR_WORKERS=2 for a single large scan
+    ocr_workers: int = field(default_factory=lambda: max(1, int(os.environ.get("PROTOKOL_OCR_WORKERS") or 1)))
 
 
 class Budget:
@@ -35,6 +46,11 @@ class Budget:
     def __init__(self, limits: Limits) -> None:
         self.seconds = limits.max_seconds
         self.deadline = time.monotonic() + limits.max_seconds
+
+    def extend(self, seconds: float) -> None:
+        """More time for slow work that has its own limit (OCR: each page has a timeout)."""
+        self.seconds += seconds
+        self.deadline += seconds
 
     def left(self) -> float:
         return self.deadline - time.monotonic()

@@ -2,8 +2,12 @@
 before any page is read), then glyphs and rules page by page under the time budget, then the
 layout rebuilt from geometry (pdf_layout) into paragraphs and table rows.
 
-Refused with a code: damaged or truncated (E011), encrypted (E012), a scan without a usable text
-layer (E013), too many pages (E014), too slow (E018).
+Pages without a usable text layer (scans) are rendered and recognized with tesseract (readers/ocr.py),
+page by page, so a PDF with some scanned pages reads too; the text of a run of text-layer pages is
+laid out as before and the runs are joined in page order.
+
+Refused with a code: damaged or truncated (E011), encrypted (E012), a scan while OCR is turned off
+(E013), too many pages (E014), too slow (E018), a scan without tesseract installed (E021).
 """
 from __future__ import annotations
 
@@ -154,15 +158,84 @@ def read_pages(data: bytes, limits: Limits, budget: Budget) -> tuple[list[PageCo
     return pages, warnings
 
 
+def _unusable(glyphs: list[Glyph], pages: int = 1) -> bool:
+    text = "".join(g.text for g in glyphs)
+    letters = len(_LETTER.findall(text))
+    return letters < 20 * pages or len(_CYRILLIC.findall(text)) < 0.3 * letters
+
+
+def scanned_pages(pages: list[PageContent]) -> list[int]:
+    """Numbers of the pages that are scans: an image and no usable text (few letters, or letters
+    that are not Russian: the garbage of a bad text layer). A document whose text layer as a whole
+    is unusable is a scan on every page with an image."""
+    if any(p.images for p in pages) and _unusable([g for p in pages for g in p.glyphs], len(pages)):
+        return [p.number for p in pages if p.images]
+    return [p.number for p in pages if p.images and _unusable(p.glyphs)]
+
+
 def check_text_layer(pages: list[PageContent]) -> None:
     """A scan (images, no or unusable text) is E013; a PDF with neither text nor images is E001."""
-    text = "".join(g.text for p in pages for g in p.glyphs)
-    letters = len(_LETTER.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    if any(p.images for p in pages) and (letters < 20 * len(pages) or cyrillic < 0.3 * letters):
+    if scanned_pages(pages):
         raise errors.scanned_pdf(len(pages))
-    if letters == 0:
+    if not any(_LETTER.search(g.text) for p in pages for g in p.glyphs):
         raise errors.empty_document()
+
+
+def _renumbered(run: list[PageContent]) -> list[PageContent]:
+    return [PageContent(k, p.width, p.height, p.glyphs, p.hs, p.vs, p.images) for k, p in enumerate(run, start=1)]
+
+
+def read_mixed(data: bytes, pages: list[PageContent], scans: list[int], limits: Limits, budget: Budget):
+    """Text-layer pages laid out run by run, scanned pages recognized; joined in page order."""
+    from . import Document
+    from .ocr import assemble_scans, check_available, render_pdf
+    from .pdf_layout import assemble
+
+    check_available(limits.ocr_lang)
+    images = render_pdf(data, scans, limits.ocr_dpi)
+    by_number = {p.number: p for p in pages}
+    scanned, warnings = assemble_scans(images, scans, [by_number[n].height for n in scans],
+                                       [72 / limits.ocr_dpi] * len(scans), limits, budget)
+    parts: list[str] = []
+    starts: list[int] = []
+    boxes: list = []
+    words: list = []
+    pos = 0
+    k = 0
+
+    def shifted(spans: list, by: int, first_page: int = 0) -> list:
+        return [(s + by, e + by, pg + first_page, *rest) for s, e, pg, *rest in spans]
+
+    while k < len(pages):
+        page = pages[k]
+        if page.number in scanned:
+            run, k = [page], k + 1
+            piece = scanned[page.number]
+            text, run_starts, run_boxes, run_words = piece.text, [], piece.lines, piece.words
+        else:
+            j = k
+            while j < len(pages) and pages[j].number not in scanned:
+                j += 1
+            run, k = pages[k:j], j
+            budget.check()
+            text, run_starts, run_boxes, run_words = "", [], [], []
+            if any(_LETTER.search(g.text) for p in run for g in p.glyphs):
+                text, run_starts, local = assemble(_renumbered(run), budget)
+                run_boxes = shifted(local, 0, run[0].number - 1)
+        if parts and text:
+            parts.append("\n")          # a blank line: a page of another kind starts a paragraph
+            pos += 1
+        if run[0].number > 1:
+            starts.append(pos)
+        starts += [s + pos for s in run_starts]
+        boxes += shifted(run_boxes, pos)
+        words += shifted(run_words, pos)
+        parts.append(text)
+        pos += len(text)
+    text = "".join(parts)
+    if not text.strip():
+        raise errors.scan_without_text(f"the PDF ({len(pages)} page(s))")
+    return Document(text, "pdf", starts, boxes=boxes, warnings=warnings, ocr_words=words)
 
 
 def read_pdf(data: bytes, limits: Limits, budget: Budget):
@@ -171,9 +244,17 @@ def read_pdf(data: bytes, limits: Limits, budget: Budget):
     from .pdf_layout import assemble
 
     pages, warnings = read_pages(data, limits, budget)
-    check_text_layer(pages)
-    budget.check()
-    text, starts, boxes = assemble(pages, budget)
-    if len(text) > limits.max_chars:
-        raise errors.too_large(len(text), limits.max_chars, "the text of the document")
-    return Document(text, "pdf", starts, boxes=boxes, warnings=warnings)
+    scans = scanned_pages(pages)
+    if scans and not limits.ocr:
+        raise errors.scanned_pdf(len(pages))
+    if scans:
+        document = read_mixed(data, pages, scans, limits, budget)
+        document.warnings[:0] = warnings
+    else:
+        check_text_layer(pages)
+        budget.check()
+        text, starts, boxes = assemble(pages, budget)
+        document = Document(text, "pdf", starts, boxes=boxes, warnings=warnings)
+    if len(document.text) > limits.max_chars:
+        raise errors.too_large(len(document.text), limits.max_chars, "the text of the document")
+    return document

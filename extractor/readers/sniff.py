@@ -5,12 +5,13 @@ import io
 import zipfile
 
 PDF, DOCX, TXT, DOC, RTF, ZIP, ODT = "pdf", "docx", "txt", "doc", "rtf", "zip", "odt"
+PNG, JPEG, TIFF = "png", "jpeg", "tiff"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(data: bytes) -> str:
-    """One of pdf, docx, doc, rtf, odt, zip (an archive that is no DOCX) or txt.
+    """One of pdf, docx, doc, rtf, odt, zip (an archive that is no DOCX), png, jpeg, tiff or txt.
 
     A PDF may have a few junk bytes before `%PDF` (the spec allows 1024); a zip is a DOCX when it
     lists word/document.xml. A damaged zip that still starts with `PK` counts as a DOCX, so the
@@ -19,6 +20,12 @@ def sniff(data: bytes) -> str:
     head = data[:1024]
     if b"%PDF-" in head:
         return PDF
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if data.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return TIFF
     if data.startswith(_OLE):
         return DOC
     if data.lstrip()[:5] == b"{\\rtf":
