@@ -105,7 +105,7 @@ def ocr_image(image, lang: str, timeout: float) -> list[OcrToken]:
         image = image.convert("RGB")
     try:
         data = pt.image_to_data(image, lang=lang, config="--psm 3", output_type=pt.Output.DICT,
-                                timeout=max(1, int(timeout)))
+                                timeout=max(0.001, float(timeout)))
     except RuntimeError as exc:
         if "timeout" in str(exc).lower():
             raise TimeoutError(str(exc)) from None
