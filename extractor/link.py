@@ -21,6 +21,7 @@ from .deadlines import find_deadline
 from .header import header as read_header
 from .kinds import decision_kind
 from .nominative import nominative
+from .grounding import Grounder
 from .layout import Layout
 from .persons import PersonIndex, PersonMention
 from .references import find_references
@@ -42,38 +43,6 @@ def _merge_role(roles: dict, norm: str, position: str | None, org: str | None) -
     """Keep the first position and the first organization found for a person."""
     old_pos, old_org = roles.get(norm, (None, None))
     roles[norm] = (old_pos or position, old_org or org)
-
-
-class Grounder:
-    """Maps cleaned-text spans to original offsets (and pages)."""
-
-    def __init__(self, layout: Layout, pages: list[int] | None = None, ocr_words: list[tuple] | None = None) -> None:
-        self.layout = layout
-        self.pages = pages  # original offsets where pages 2, 3, ... start
-        # OCR words (start, end, page, box..., confidence), sorted by start: values over them are
-        # marked source="ocr" with the lowest word confidence
-        self.ocr = sorted((w[0], w[1], w[-1]) for w in ocr_words) if ocr_words else None
-        self._ocr_starts = [w[0] for w in self.ocr] if self.ocr else []
-
-    def span(self, start: int, end: int) -> dict:
-        s, e = self.layout.source_span(start, end)
-        page = None
-        if self.pages is not None:
-            page = 1 + sum(1 for p in self.pages if p <= s)
-        out = {"text": " ".join(self.layout.text[start:end].split()), "start": s, "end": e, "page": page}
-        if self.ocr:
-            out.update(self._ocr(s, e))
-        return out
-
-    def _ocr(self, s: int, e: int) -> dict:
-        """source/confidence of the original span s:e when OCR words lie in it."""
-        i = max(0, bisect.bisect_right(self._ocr_starts, s) - 1)
-        confs = []
-        while i < len(self.ocr) and self.ocr[i][0] < max(e, s + 1):
-            if self.ocr[i][1] > s:
-                confs.append(self.ocr[i][2])
-            i += 1
-        return {"source": "ocr", "confidence": min(confs)} if confs else {}
 
 
 class Linker:

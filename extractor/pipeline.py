@@ -36,13 +36,14 @@ class Doc:
     protocol: Protocol | None = None
     reader_warnings: list[str] = field(default_factory=list)
     ocr_words: list[tuple] | None = None  # OCR words (start, end, page, x0, y0, x1, y1, confidence)
+    boxes: list[tuple] | None = None      # PDF text lines (start, end, page, x0, y0, x1, y1)
 
     @classmethod
     def from_bytes(cls, data: bytes, name: str | None = None, limits: Limits | None = None) -> "Doc":
         """Read a PDF, DOCX or text file (format told by content) into a Doc."""
         document = read_document(data, name, limits)
         return cls(document.text, name, document.format, document.pages, reader_warnings=document.warnings,
-                   ocr_words=document.ocr_words)
+                   ocr_words=document.ocr_words, boxes=document.boxes)
 
     def segment(self) -> "Doc":
         """Clean the layout and find the protocol structure."""
@@ -64,7 +65,7 @@ class Doc:
 
     def extract(self) -> "Doc":
         """Link everything into the Protocol model."""
-        g = Grounder(self.layout, self.pages, self.ocr_words)
+        g = Grounder(self.layout, self.pages, self.ocr_words, self.boxes)
         protocol = Linker(self.layout, self.structure, self.mentions, g).protocol()
         protocol.source = Source(name=self.name, format=self.format, chars=len(self.text))
         protocol.warnings[:0] = [Warning_(code="W_READER", message=w) for w in self.reader_warnings]

@@ -29,6 +29,8 @@ class Grounded(BaseModel):
     start: int = Field(description="Offset of its first character in the original text")
     end: int = Field(description="Offset just past its last character")
     page: Optional[int] = Field(default=None, description="1-based page, for paged formats")
+    bbox: Optional[list[float]] = Field(default=None, description="[x0, y0, x1, y1] on the page, in PDF points "
+                                        "with the origin at the bottom left (PDF and scans)")
     source: Optional[Literal["ocr"]] = Field(default=None, description='"ocr" when the text was recognized '
                                              "from a scan (check it against the image)")
     confidence: Optional[float] = Field(default=None, description="for OCR text: the lowest tesseract word "

@@ -42,3 +42,28 @@ def test_values_are_grounded(pipeline, path):
         assert _norm(raw[v.start:v.end]) == _norm(v.text), (v.text, raw[v.start:v.end])
         checked += 1
     assert checked > 20
+
+
+PDF = SHARED_CORPUS / "synthetic" / "org_zavod_proizv_soveshanie.pdf"
+
+
+@pytest.mark.skipif(not PDF.exists(), reason="shared corpus not present")
+def test_pdf_values_have_page_and_box(pipeline):
+    """The text inside each value's box on its page is the value (checked with pdfium, not our reader)."""
+    import pypdfium2 as pdfium
+
+    from extractor.pipeline import Doc
+
+    protocol = pipeline.process(Doc.from_bytes(PDF.read_bytes(), PDF.name)).protocol
+    pdf = pdfium.PdfDocument(str(PDF))
+    checked = 0
+    for d in protocol.decisions:
+        for v in [d.deadline, *d.addressees]:
+            if v is None:
+                continue
+            assert v.page and v.bbox, v.text
+            x0, y0, x1, y1 = v.bbox
+            inside = pdf[v.page - 1].get_textpage().get_text_bounded(x0 - 1, y0 - 1, x1 + 1, y1 + 1)
+            assert _norm(v.text) in _norm(inside)
+            checked += 1
+    assert checked > 10 and max(d.page for d in protocol.decisions) >= 2
