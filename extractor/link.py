@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from typing import Callable
 
 from models import (
     Addressee, AgendaItem, Attendee, Deadline, Decision, Grounded, Header, Person, PersonRef,
