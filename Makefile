@@ -3,7 +3,7 @@ PY ?= python3
 VENV = .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test install install-test bench clean
+.PHONY: run test install install-test bench bench-bulk clean
 
 $(BIN)/protokol: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,9 @@ test: install
 
 bench: install
 	$(BIN)/python tests/bench/bench_ner_vs_extract.py
+
+bench-bulk: install
+	$(BIN)/python tests/bench/bench_bulk.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

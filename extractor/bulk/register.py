@@ -1,0 +1,134 @@
+"""The assignment register: one row per assignment and addressee, as CSV and as an Excel sheet.
+
+    rows = register_rows(entries)                 # entries: [Entry(source, protocol, sha256)]
+    Path("assignments.csv").write_bytes(to_csv(rows))
+    Path("assignments.xlsx").write_bytes(to_xlsx(rows))
+
+Decisions of kind `assignment` and `recommendation` (the kind is a column) give one row per
+addressee; a decision without an addressee gives one row with the addressee empty. The deadline
+date is the day the work is due: the date of a date or date-time, the last day of a range, the
+computed date of a relative term (empty when it is not known), empty for recurring and open terms.
+Used by `protokol bulk` and meant for the web page too: everything takes entries and returns bytes.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Iterable
+
+from models import Decision, Deadline
+
+from .entry import Entry, protocol_date
+
+REGISTER_KINDS = ("assignment", "recommendation")
+
+# (CSV column, Excel header, Excel width)
+COLUMNS = [
+    ("document", "Документ", 34), ("protocol_date", "Дата протокола", 12), ("protocol_number", "№ протокола", 14),
+    ("decision_id", "Пункт", 8), ("kind", "Вид", 14), ("addressee", "Исполнитель", 34), ("role", "Роль", 16),
+    ("action", "Поручение", 80), ("deadline_date", "Срок", 12), ("deadline_time", "Время", 8),
+    ("deadline_start", "Начало периода", 12), ("deadline_kind", "Вид срока", 18),
+    ("deadline_text", "Срок (как в тексте)", 30), ("emails", "E-mail", 28), ("urls", "Ссылки", 32),
+    ("sha256", "SHA-256 документа", 20),
+]
+FIELDS = [c[0] for c in COLUMNS]
+
+KIND_RU = {"assignment": "поручение", "recommendation": "рекомендация"}
+ROLE_RU = {"lead": "исполнитель", "co": "соисполнитель", "responsible": "ответственный"}
+DEADLINE_RU = {"date": "дата", "datetime": "дата и время", "range": "период", "relative": "относительный",
+               "recurring": "регулярно", "ongoing": "постоянно", "as_established": "в установленный срок",
+               "event": "по событию"}
+
+
+def due_date(d: Deadline | None) -> dt.date | None:
+    """The day the work is due, when the deadline names one."""
+    if d is None:
+        return None
+    if d.kind == "range":
+        return d.end_date or d.start_date
+    if d.kind in ("date", "datetime", "relative"):
+        return d.date
+    return None
+
+
+def _decision_rows(e: Entry, d: Decision) -> list[dict]:
+    p, dl = e.protocol, d.deadline
+    base = {
+        "document": e.source, "protocol_date": protocol_date(p),
+        "protocol_number": p.header.number.norm if p.header.number else None,
+        "decision_id": d.id, "kind": d.kind, "action": " ".join(d.text.split()),
+        "deadline_date": due_date(dl), "deadline_time": dl.time if dl else None,
+        "deadline_start": dl.start_date if dl and dl.kind == "range" else None,
+        "deadline_kind": dl.kind if dl else None, "deadline_text": dl.text if dl else None,
+        "emails": "; ".join(v.norm or v.text for v in d.emails) or None,
+        "urls": "; ".join(v.norm or v.text for v in d.urls) or None,
+        "sha256": e.sha256,
+    }
+    people = d.addressees or [None]
+    return [dict(base, addressee=(a.norm or a.text) if a else None, role=a.role if a else None) for a in people]
+
+
+def register_rows(entries: Iterable[Entry]) -> list[dict]:
+    """The rows of the register, in document order then decision order."""
+    return [row for e in entries for d in e.protocol.decisions if d.kind in REGISTER_KINDS
+            for row in _decision_rows(e, d)]
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def to_csv(rows: Iterable[dict]) -> bytes:
+    """The register as CSV: UTF-8 with a BOM (Excel reads the Cyrillic right), ISO dates."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for row in rows:
+        writer.writerow([_text(row.get(f)) for f in FIELDS])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(rows: Iterable[dict]) -> bytes:
+    """The register as an Excel workbook: a bold frozen header with filters, real dates, wrapped text.
+    Written in openpyxl's streaming (write-only) mode: tens of thousands of rows stay cheap."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, NamedStyle
+    from openpyxl.utils import get_column_letter
+
+    rows = list(rows)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Поручения")
+    top = Alignment(vertical="top", wrap_text=True)
+    for style in (NamedStyle("header", font=Font(bold=True), alignment=top), NamedStyle("text", alignment=top),
+                  NamedStyle("date", number_format="DD.MM.YYYY", alignment=Alignment(vertical="top"))):
+        wb.add_named_style(style)
+    last = get_column_letter(len(COLUMNS))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+    for i, (_, _, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    styles = {f: "date" if f in ("protocol_date", "deadline_date", "deadline_start")
+              else "text" if f in ("action", "addressee", "deadline_text") else None for f in FIELDS}
+    labels = {"kind": KIND_RU, "role": ROLE_RU, "deadline_kind": DEADLINE_RU}
+
+    def cell(value, style: str | None):
+        if isinstance(value, str):  # a DOCX can carry \x0b and the like; openpyxl refuses them
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if style is None:
+            return value
+        c = WriteOnlyCell(ws, value=value)
+        c.style = style
+        return c
+
+    ws.append([cell(c[1], "header") for c in COLUMNS])
+    for row in rows:
+        ws.append([cell(labels[f].get(row.get(f), row.get(f)) if f in labels else row.get(f), styles[f])
+                   for f in FIELDS])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
