@@ -12,7 +12,7 @@ from extractor.pipeline import Pipeline
 
 from . import errors
 from .middleware import RequestLogMiddleware
-from .routers import extract, meta
+from .routers import export, extract, meta, web
 from .routers.meta import package_version
 from .service import Extractor
 from .settings import Settings, get_settings
@@ -44,8 +44,9 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
                   separate_input_output_schemas=False)
     app.state.settings = settings
     errors.install(app)
-    for router in (meta.router, meta.guarded, extract.router):
+    for router in (meta.router, meta.guarded, extract.router, export.router):
         app.include_router(router)
+    web.install(app)   # GET / (the page for people) and /static/
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key", "X-Request-ID"],

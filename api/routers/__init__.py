@@ -1,2 +1,2 @@
-"""One router per resource: `extract` (POST /v1/extract), `meta` (health,
-ready, version, schema)."""
+"""One router per resource: `extract` (POST /v1/extract), `export` (POST /v1/export), `meta` (health,
+ready, version, schema) and `web` (the page for people at GET /)."""
