@@ -27,6 +27,7 @@ _TOWN = re.compile(r"(?<![А-Яа-яЁё.])(?:[гГ]\.|[гГ]ор\.|[гГ]оро
 _PLACE_ALONE = re.compile(r"^" + _CITY + r"\.?$")
 _VENUE = re.compile(r"^место\s+(?:проведения|заседания|совещания)?[^:]{0,40}:\s*(?P<venue>.+)$", re.I)
 _ORG_VENUE = re.compile(r"(?:СНТ|ДНТ|ТСЖ|ТСН|СНП)\s*«[^»]+»")
+_DATED = re.compile(r"[«\"]?\d{1,2}[»\"]?\s+[а-я]+\s+\d{4}|\d{2}\.\d{2}\.\d{4}")
 _NOT_PLACE = re.compile(r"протокол|решени|совет|комисси|секретно|федераци|област|край|республик", re.I)
 
 
@@ -82,6 +83,10 @@ def place(text: str, paragraphs: list[Span]) -> tuple[int, int] | None:
         if m:
             off = text.index(para, s)
             return off + m.start("name"), off + m.end("name")
+    for s, e in paragraphs:
+        # the dated line names the place after the date: "«30» августа 2023 года СНТ «Орбита»"
+        if _DATED.search(text[s:e]) and (org := _ORG_VENUE.search(text[s:e])) and e - s < 80:
+            return s + org.start(), s + org.end()
     for s, e in paragraphs:
         m = _VENUE.match(text[s:e])
         if not m:

@@ -34,6 +34,8 @@ _STARTS_BLOCK = re.compile(
     re.X,
 )
 _DATE_LINE = re.compile(r"^(?:«\s*\d{1,2}\s*»|\d{1,2})\s*[а-я]+\s+\d{4}|^\d{2}\.\d{2}\.\d{4}")
+_INITIALS_END = re.compile(r"\s[А-ЯЁ]\.\s?[А-ЯЁ]\.$")
+_SURNAME_LINE = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\.?$")
 _LETTER_SPACED = re.compile(r"^(?:\S ){2,}\S$")
 
 
@@ -219,9 +221,13 @@ def clean(raw: str) -> Layout:
             b.add(line, line_offs)
             prev = line
     else:
+        prev = ""
         for line, line_offs in content:
             if b.chars:
-                b.add_sep("\n", b.offsets[-1] + 1)
+                # "... А.В." / "Климова": a name cut after its initials goes on in the next paragraph
+                joined = _INITIALS_END.search(prev) and _SURNAME_LINE.match(line)
+                b.add_sep(" " if joined else "\n", b.offsets[-1] + 1)
             b.add(line, line_offs)
+            prev = line
     end = (b.offsets[-1] + 1) if b.offsets else 0
     return Layout(raw, "".join(b.chars), b.offsets + [end], wrapped)

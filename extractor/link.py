@@ -124,8 +124,20 @@ class Linker:
         h.chair = h.chair or self._chair_in_text()
         for role, word in (("chair", "председател"), ("secretary", "секретар")):
             if getattr(h, role) is None:
-                setattr(h, role, self._role_from_lists(word))
+                setattr(h, role, self._role_from_lists(word) or self._elected(word))
         return h
+
+    def _elected(self, word: str) -> PersonRef | None:
+        """A general meeting elects its own chair and secretary: "Избрать председателем собрания
+        А.В. Онищенко", "секретарём собрания – Уварову Н.М."."""
+        pattern = re.compile(word + r"\w*\s+(?:общего\s+)?(?:собрания|заседания)\s*[–—-]?\s*", re.I)
+        for ln in self.st.lines:
+            for m in pattern.finditer(self.text[ln.start:ln.end]):
+                at = ln.start + m.end()
+                found = self._mentions_in(at, min(ln.end, at + 40))
+                if found and found[0].start - at <= 3:
+                    return self.person_ref(found[0])
+        return None
 
     def _chair_in_text(self) -> PersonRef | None:
         """ "Татьяна Голикова провела заседание", "совещание под председательством ..."."""

@@ -40,6 +40,10 @@ def test_wrapped_joins(raw, expected):
     pytest.param("1.\nПоручение\n2\n", ["1.", "Поручение", "2"], id="table-cells-kept"),
     pytest.param("Текст\n[[PAGEBREAK]]\nДалее", ["Текст", "Далее"], id="page-break-mark"),
     pytest.param("Текст\n- 2 -\nДалее", ["Текст", "Далее"], id="page-number"),
+    pytest.param("Протокол вела: консультант А.В.\nКлимова", ["Протокол вела: консультант А.В. Климова"],
+                 id="surname-after-initials-joined"),
+    pytest.param("Ответственный: Иванов И.И.\nСрок: до 1 мая", ["Ответственный: Иванов И.И.", "Срок: до 1 мая"],
+                 id="label-after-initials-kept"),
 ])
 def test_paragraphs(raw, paragraphs):
     assert clean(raw).text.split("\n") == paragraphs
