@@ -1,0 +1,38 @@
+"""Our NER adapter gives exactly the spans of natasha's documented Doc.segment + Doc.tag_ner path."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import OWN_CORPUS
+from extractor.reader import read_file
+
+DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt"][:4]
+
+
+@pytest.fixture(scope="module")
+def natasha_spans(pipeline):
+    """natasha as shipped: its segmenter, its tagger, slovnet's own CRF decoding."""
+    import slovnet.exec.model
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    from extractor import ner
+
+    slovnet.exec.model.CRF.decode = ner.SLOVNET_DECODE
+    try:
+        segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+        out = {}
+        for path in DOCS:
+            doc = Doc(read_file(path))
+            doc.segment(segmenter)
+            doc.tag_ner(tagger)
+            out[path.name] = [(s.start, s.stop, s.type) for s in doc.spans]
+        return out
+    finally:
+        slovnet.exec.model.CRF.decode = ner._viterbi
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)
+def test_same_entities_as_natasha(pipeline, natasha_spans, path):
+    ours = [(e.start, e.end, e.type) for e in pipeline.tagger(read_file(path))]
+    assert ours == natasha_spans[path.name]
+    assert ours, "the document has named entities"
