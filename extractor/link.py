@@ -54,6 +54,7 @@ class Linker:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.index = PersonIndex(mentions)
+        self._norms = {" ".join(m.text.split()): self.index.norm(m) for m in self.mentions}
         self.g = grounder
         self.warnings: list[Warning_] = []
         self.date: datetime.date | None = None
@@ -105,13 +106,15 @@ class Linker:
         return out
 
     def person_norm(self, text: str) -> str | None:
-        """Document-aware norm of a person mention given as text."""
-        from .persons import find_person_mentions
+        """Document-aware norm of a person mention given as text (the document's own mentions first)."""
+        key = " ".join(text.split())
+        if key not in self._norms:
+            from .persons import find_person_mentions
 
-        found = find_person_mentions(text)
-        if len(found) == 1 and found[0].end - found[0].start >= len(text.strip()) - 2:
-            return self.index.norm(found[0])
-        return None
+            found = find_person_mentions(text)
+            whole = len(found) == 1 and found[0].end - found[0].start >= len(text.strip()) - 2
+            self._norms[key] = self.index.norm(found[0]) if whole else None
+        return self._norms[key]
 
     # -- header ----------------------------------------------------------------------------
     def header(self) -> Header:

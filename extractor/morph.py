@@ -37,6 +37,7 @@ def cases(word: str) -> frozenset[str]:
     return frozenset(p.tag.case for p in parses(word) if p.tag.case)
 
 
+@lru_cache(maxsize=65536)
 def inflect(word: str, grammemes: frozenset[str], pos: str | None = None) -> str | None:
     """The word put into `grammemes`, keeping its capitalisation; None if impossible."""
     for p in parses(word):

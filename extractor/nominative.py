@@ -169,8 +169,22 @@ def _inflect(tok: Tok, p, number: str, gender: str | None) -> str | None:
     gram = {"nomn", number}
     if number == "sing" and p.tag.POS != "NOUN" and gender:
         gram.add(gender)
-    form = p.inflect(gram) or p.inflect({"nomn"})
-    return _fix_form(tok.text, form.word) if form else None
+    form = _inflected(p, frozenset(gram))
+    return _fix_form(tok.text, form) if form else None
+
+
+_INFLECTED: dict[tuple, str | None] = {}
+
+
+def _inflected(p, gram: frozenset[str]) -> str | None:
+    """p's form in `gram` (falling back to plain nominative), cached: pymorphy3 builds a lexeme per call."""
+    key = (p.word, str(p.tag), p.normal_form, gram)
+    if key not in _INFLECTED:
+        if len(_INFLECTED) > 65536:
+            _INFLECTED.clear()
+        form = p.inflect(set(gram)) or p.inflect({"nomn"})
+        _INFLECTED[key] = form.word if form else None
+    return _INFLECTED[key]
 
 
 def _group_repl(toks, i: int, case: str, noun_head: bool = True):

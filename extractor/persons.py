@@ -33,12 +33,15 @@ class PersonIndex:
             norm, _, _ = _resolve(self._mentions, members, extra)
             for i in members:
                 self._norms[i] = norm
+        self._position: dict[PersonMention, int] = {}
+        for i, m in enumerate(self._mentions):
+            self._position.setdefault(m, i)
 
     def norm(self, mention: PersonMention) -> str:
         """«Фамилия И.О.» of a mention given to the index (or of a lone lookalike)."""
-        for i, m in enumerate(self._mentions):
-            if m == mention:
-                return self._norms[i]
+        i = self._position.get(mention)
+        if i is not None:
+            return self._norms[i]
         return PersonIndex([mention]).norm(mention)
 
     def persons(self) -> list[str]:

@@ -11,14 +11,14 @@ from .lines import Line
 Span = tuple[int, int]
 
 
-@dataclass
+@dataclass(eq=False)  # identity: questions are found by `is`/`in`, never compared by value
 class Question:
     id: str | None
     title: Span | None = None
     speaker_spans: list[Span] = field(default_factory=list)   # where to look for speakers
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
     """A decision item; `path` is its numbering as printed ("2", "1" under "2" -> ["2", "1"])."""
 
