@@ -6,62 +6,22 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
-import time
-from pathlib import Path
 
 import httpx
 import pytest
 
-from conftest import OWN_CORPUS, ROOT
+from _api import running_server
+from conftest import OWN_CORPUS
 from extractor.corpus_format import to_corpus
 
 KEY = "server-test-key"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve_command(port: int) -> list[str]:
-    """`protokol serve` when the console script is installed, else the same entry point via -m."""
-    script = Path(sys.executable).with_name("protokol")
-    head = [str(script)] if script.exists() else [sys.executable, "-m", "extractor.cli"]
-    return head + ["serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"]
-
-
 @pytest.fixture(scope="module")
 def server():
-    port = free_port()
-    env = {**os.environ, "PROTOKOL_API_KEY": KEY, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(serve_command(port), cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        ready = 0
-        while ready < 4:   # both workers: several consecutive ready answers
-            assert proc.poll() is None, proc.stderr.read()
-            assert time.monotonic() < deadline, "the server did not get ready in 90 s"
-            try:
-                response = httpx.get(f"{base}/v1/ready", headers={"X-API-Key": KEY}, timeout=2)
-                ready = ready + 1 if response.status_code == 200 else 0
-            except httpx.TransportError:
-                ready = 0
-            time.sleep(0.2)
-        yield base, proc
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(5)
+    with running_server(workers=2, key=KEY, stdout=subprocess.PIPE) as running:
+        yield running
 
 
 @pytest.mark.slow

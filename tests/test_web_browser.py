@@ -16,16 +16,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import subprocess
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from conftest import OWN_CORPUS, ROOT, load_gold
-from test_api_server import free_port, serve_command
+from _api import running_server
 
 CHROMIUM = os.environ.get("PROTOKOL_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -56,33 +52,8 @@ except ImportError:   # the test extra installs it
 @pytest.fixture(scope="module")
 def server():
     """A real `protokol serve` (one worker, an API key) on a free port of 127.0.0.1."""
-    port = free_port()
-    env = {**os.environ, "PROTOKOL_API_KEY": KEY, "PYTHONPATH": str(ROOT), "PROTOKOL_WORKERS": "1"}
-    command = serve_command(port)
-    command[command.index("--workers") + 1] = "1"
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert proc.poll() is None, proc.stderr.read()
-            assert time.monotonic() < deadline, "the server did not get ready in 90 s"
-            try:
-                if httpx.get(f"{base}/v1/ready", headers={"X-API-Key": KEY}, timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
+    with running_server(workers=1, key=KEY) as (base, _):
         yield base
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(5)
 
 
 @pytest.fixture(scope="module")
