@@ -67,16 +67,21 @@ class Summary:
 
 
 def _plan(sources: list[Source], store: Store) -> list[Source]:
-    """The sources not done yet (reads and hashes each once; nothing is kept in memory)."""
+    """The sources not done yet, biggest first (reads and hashes each once; nothing is kept in memory).
+
+    Biggest first because a large file (a scan to OCR) is a long task: started last, it would keep
+    one worker busy while the others idle at the end of the run."""
     todo = []
     for s in sources:
         try:
-            sha = sha256(s.read())
+            data = s.read()
+            sha, size = sha256(data), len(data)
         except ProtokolError:
-            sha = None
+            sha, size = None, 0
         if not store.is_done(s.name, sha):
-            todo.append(s)
-    return todo
+            todo.append((size, s))
+    todo.sort(key=lambda t: -t[0])  # stable: equal sizes keep their order
+    return [s for _, s in todo]
 
 
 class _Feeder:
