@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from .. import one_numeric_thread_per_process
 from ..readers import Limits
 
 _PIPELINE = None
@@ -97,6 +98,7 @@ class LocalBackend:
         self._start()
 
     def _start(self) -> None:
+        one_numeric_thread_per_process()  # the workers are spawned: they read it at their start
         self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=init_local_worker, initargs=(self.ner,))
 
