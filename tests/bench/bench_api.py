@@ -11,11 +11,8 @@ Target: p99 <= 300 ms at 8 concurrent clients on a 16 KB protocol with 2 workers
 from __future__ import annotations
 
 import argparse
+import contextlib
 import asyncio
-import os
-import signal
-import socket
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -25,45 +22,11 @@ from urllib.parse import urlparse
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from _api import running_server  # noqa: E402  (the tests' server helper)
 CANDIDATES = [ROOT.parent / "shared" / "corpus" / "real" / "minpros_profi_2023_11.txt", ROOT / "corpus" / "sample.txt"]
 LEVELS = (1, 4, 8)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(workers: int) -> tuple[subprocess.Popen, str]:
-    """`protokol serve` (or `python -m extractor.cli serve`) on 127.0.0.1, ready within 120 s."""
-    port = free_port()
-    script = Path(sys.executable).with_name("protokol")
-    head = [str(script)] if script.exists() else [sys.executable, "-m", "extractor.cli"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PROTOKOL_LOG_LEVEL": "warning", "PROTOKOL_QUEUE_SIZE": "64"}
-    proc = subprocess.Popen(head + ["serve", "--port", str(port), "--workers", str(workers)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline, ready = time.monotonic() + 120, 0
-    while ready < 2 * workers:
-        if proc.poll() is not None or time.monotonic() > deadline:
-            stop(proc)
-            raise SystemExit("the server did not start")
-        try:
-            ready = ready + 1 if httpx.get(f"{url}/v1/ready", timeout=2).status_code == 200 else 0
-        except httpx.TransportError:
-            ready = 0
-        time.sleep(0.2)
-    return proc, url
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def rss_mb(pid: int) -> float:
@@ -124,8 +87,10 @@ def main() -> None:
     data = path.read_bytes()
     if args.url and urlparse(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("loopback only")
-    proc, url = (None, args.url) if args.url else start_server(args.workers)
-    try:
+    with contextlib.ExitStack() as stack:
+        proc, url = None, args.url
+        if not url:
+            url, proc = stack.enter_context(running_server(args.workers))
         print(f"{path.name}: {len(data) / 1024:.1f} KB, {args.workers} workers, {args.seconds:g} s per level")
         asyncio.run(level(url, data, path.name, args.workers, 3))   # warm-up: every worker has run once
         print(f"{'clients':>7} {'req':>5} {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'RSS MB':>7}  statuses")
@@ -134,10 +99,6 @@ def main() -> None:
             rss = rss_mb(proc.pid) if proc else float("nan")
             print(f"{clients:>7} {len(latencies):>5} {len(latencies) / took:>6.1f} {percentile(latencies, 50):>7.0f} "
                   f"{percentile(latencies, 95):>7.0f} {percentile(latencies, 99):>7.0f} {rss:>7.0f}  {dict(statuses)}")
-    finally:
-        if proc:
-            stop(proc)
-
 
 if __name__ == "__main__":
     main()
