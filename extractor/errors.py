@@ -47,8 +47,8 @@ def encrypted_pdf() -> ProtokolError:
 
 
 def scanned_pdf(pages: int) -> ProtokolError:
-    return ProtokolError("E013", f"the PDF ({pages} page(s)) is a scan without a text layer and text recognition "
-                                 "(OCR) is turned off in the settings: send the original DOCX or a PDF saved from it")
+    """E013 for a PDF of scanned pages while OCR is off."""
+    return scan_without_text(f"the PDF ({pages} page(s))", ocr_off=True)
 
 
 def scan_without_text(what: str, ocr_off: bool = False) -> ProtokolError:

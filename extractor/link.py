@@ -72,16 +72,6 @@ class Linker:
     def person_ref(self, m: PersonMention) -> PersonRef:
         return PersonRef(norm=self.index.norm(m), **self.g.span(m.start, m.end))
 
-    def leading_persons(self, start: int, end: int) -> list[PersonMention]:
-        """Persons listed at the start of a span ("Тихонову Е.Г. и Пак С.Х. – о ...")."""
-        out, pos = [], start
-        for m in self._mentions_in(start, end):
-            if not _SEPARATORS.match(self.text[pos:m.start]):
-                break
-            out.append(m)
-            pos = m.end
-        return out
-
     def speaker_persons(self, start: int, end: int) -> list[PersonMention]:
         """Who speaks in a СЛУШАЛИ/ВЫСТУПИЛИ/Докладчик span: in each ';'-part, the person named first
         (after at most a position: "Учёного секретаря Черных Е.В., которая ...") and those listed with it."""

@@ -125,8 +125,6 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             st.attendees.append((ln.start, ln.end))
         elif mode == "header" and k == "text" and not st.questions:
             st.header.append((ln.start, ln.end))
-        elif mode == "question" and k in ("preamble", "text") and q is not None and not st.roman:
-            pass
         i += 1
     absorb_lists(text, st)
     for item in st.items:

@@ -1,7 +1,6 @@
 """Shared fixtures: the pipeline is built once per test session (natasha loads in ~1 s)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,14 +10,11 @@ OWN_CORPUS = ROOT / "corpus"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def gold_documents(folder: Path) -> list[Path]:
-    """Text documents of a folder that have a gold annotation beside them."""
-    return sorted(p for p in folder.glob("*.txt") if p.with_suffix("").with_suffix(".gold.json").exists()
-                  or (p.parent / (p.stem + ".gold.json")).exists())
-
-
 def load_gold(txt: Path) -> dict:
-    return json.loads((txt.parent / (txt.stem + ".gold.json")).read_text(encoding="utf-8"))
+    """The gold annotation beside a document, checked by the evaluator's own loader."""
+    from extractor.evaluate import load_gold as load
+
+    return load(txt.parent / (txt.stem + ".gold.json"))
 
 
 @pytest.fixture(scope="session")
