@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.corpus_format import to_corpus
+from extractor.export.corpus import to_corpus
 from extractor.pipeline import Doc
 from extractor.readers import read_document
 
@@ -19,6 +19,22 @@ TRIPLETS = sorted(p.with_suffix("") for p in (SHARED / "synthetic").glob("*.txt"
                   if p.with_suffix(".docx").is_file() and p.with_suffix(".pdf").is_file()) \
     + [SHARED / "real" / "minpros_profi_2023_11"]
 TRIPLETS = [t for t in TRIPLETS if t.with_suffix(".txt").is_file()]
+
+# Forms the decision finder does not handle yet (issue "Decisions in every common protocol form"):
+# the text export gives no decisions, so there is nothing to compare across formats.
+NOT_YET = {
+    "org_mkd_oss_ochnoe_2024_10": "owners' meeting: ПРЕДЛОЖЕНО + vote table + «Решение принято» per question",
+    "org_resurs_operativka_2025_09": "unknown label «РЕШЕНИЯ И ПОРУЧЕНИЯ:» with 1.1. items and «Срок:» lines",
+    "org_zastroyshchiki_dvuhkolon_2025_02": "two-column assignment table (responsible and deadline in one cell)",
+    "reg_glava_mo_soveshanie_bez_markera_2025_01": "no decision marker: numbered items straight after the discussion",
+    "reg_minstroy_shtab_blagoustr_2025_06": "marker inline («… штаб РЕШИЛ:») before a table with columns in another order",
+    "reg_tik_vybory_2025_07": "marker inline at the end of a «Заслушав …» preamble («… комиссия решила:»)",
+}
+
+
+def _marks(stem: Path) -> list:
+    reason = NOT_YET.get(stem.name)
+    return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
 
 
 def _extract(pipeline, path: Path) -> dict:
@@ -49,7 +65,7 @@ def extracted(pipeline):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not TRIPLETS, reason="../shared/corpus is not there")
-@pytest.mark.parametrize("stem", TRIPLETS, ids=lambda p: p.name)
+@pytest.mark.parametrize("stem", [pytest.param(t, id=t.name, marks=_marks(t)) for t in TRIPLETS])
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_same_decisions_in_every_format(extracted, stem, fmt):
     reference = _decisions(extracted(stem.with_suffix(".txt")))
