@@ -20,7 +20,7 @@ MB = 1_000_000
 class Settings(BaseSettings):
     """What `protokol serve` and the app read from `PROTOKOL_*` environment variables."""
 
-    # extra="ignore": PROTOKOL_DEBUG_DEADLINES and friends belong to the extractor, not to us
+    # extra="ignore": PROTOKOL_DEBUG and friends belong to the extractor, not to us
     model_config = SettingsConfigDict(env_prefix="PROTOKOL_", extra="ignore")
 
     host: str = "127.0.0.1"

@@ -6,19 +6,19 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import ProtokolError
+from extractor.errors import ProtokolError
 
 
 def _table(protocol) -> str:
     """A readable table of the assignments: id, who, what, by when, where to send."""
-    from .table import render
+    from extractor.export.console import render
 
     return render(protocol)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .errors import file_not_found
-    from .pipeline import Pipeline
+    from extractor.errors import file_not_found
+    from extractor.pipeline import Pipeline
 
     missing = [p for p in args.files if not Path(p).is_file()]
     for path in missing:
@@ -32,7 +32,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             continue
         p = result.protocol
         if args.as_ == "corpus":
-            from .corpus_format import to_corpus
+            from extractor.export.corpus import to_corpus
 
             print(json.dumps(to_corpus(p, Path(result.name).stem), ensure_ascii=False, indent=1))
         elif args.format == "table":
@@ -43,8 +43,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from . import eval_report
-    from .evaluate import FORMATS, check_floor, evaluate, summary
+    from extractor.evaluation import report as eval_report
+    from extractor.evaluation.evaluate import FORMATS, check_floor, evaluate, summary
 
     formats = FORMATS if args.format == "all" else (args.format,)
     all_runs = []
@@ -80,9 +80,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_bulk(args: argparse.Namespace) -> int:
     """Extract a folder, glob or zip of protocols in parallel into an output folder (resumable)."""
-    from .bulk import BulkOptions, run_bulk
-    from .bulk.report import print_summary, progress_bar
-    from .bulk.sources import EXTENSIONS
+    from extractor.bulk import BulkOptions, run_bulk
+    from extractor.bulk.report import print_summary, progress_bar
+    from extractor.bulk.sources import EXTENSIONS
 
     extensions = None if args.ext == "*" else frozenset(e.strip(". ").lower() for e in args.ext.split(",")) \
         if args.ext else EXTENSIONS

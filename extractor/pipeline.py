@@ -12,13 +12,13 @@ from typing import Iterable, Iterator
 
 from models import Protocol, Source, Value, Warning_
 
-from .errors import ProtokolError
-from .layout import Layout, clean
-from .link import Grounder, Linker
-from .ner import Entity, NerTagger
-from .persons import PersonMention, find_person_mentions
-from .readers import Limits, read_document
-from .structure import Structure, parse
+from extractor.errors import ProtokolError
+from extractor.readers import Limits, read_document               # 1. bytes -> text
+from extractor.text import Grounder, Layout, clean                # 2. layout cleaning
+from extractor.structure import Structure, parse                  # 3. structure
+from extractor.language.ner import Entity, NerTagger              # 4. NER (natasha) ...
+from extractor.persons import PersonMention, find_person_mentions  # ... and person mentions
+from extractor.linking import Linker                              # 5. linking -> Protocol
 
 
 @dataclass

@@ -1,11 +1,11 @@
 """pydantic models of protokol's output (`Protocol`) and its JSON Schema."""
 from .protocol import (
-    SCHEMA_VERSION, Addressee, AgendaItem, Attendee, Deadline, Decision, Grounded, Header,
+    ASSIGNMENT_KINDS, SCHEMA_VERSION, Addressee, AgendaItem, Attendee, Deadline, Decision, Grounded, Header,
     Person, PersonRef, Protocol, Reference, Source, Value, Vote, Warning_,
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "Addressee", "AgendaItem", "Attendee", "Deadline", "Decision", "Grounded",
+    "ASSIGNMENT_KINDS", "SCHEMA_VERSION", "Addressee", "AgendaItem", "Attendee", "Deadline", "Decision", "Grounded",
     "Header", "Person", "PersonRef", "Protocol", "Reference", "Source", "Value", "Vote", "Warning_",
     "json_schema",
 ]

@@ -18,6 +18,8 @@ Role = Literal["lead", "co", "responsible"]
 DeadlineKind = Literal[
     "date", "datetime", "range", "relative", "recurring", "ongoing", "as_established", "event"
 ]
+# Decisions that ask someone to act: the rows of the assignment register, the count people see
+ASSIGNMENT_KINDS = ("assignment", "recommendation")
 
 
 class Grounded(BaseModel):
@@ -86,6 +88,54 @@ class Deadline(Grounded):
     unit: Optional[Literal["day", "working_day", "week", "month"]] = None
     freq: Optional[Literal["daily", "weekly", "monthly", "quarterly", "yearly"]] = None
 
+    # The one place that knows what each kind means; the console table, the corpus format, the
+    # register and the calendar ask these instead of branching on `kind` themselves.
+    def due(self) -> Optional[dt.date]:
+        """The day the work is due, when the deadline names one: the date of a date, date-time,
+        relative or recurring term (its first due date), the last day of a range."""
+        if self.kind == "range":
+            return self.end_date or self.start_date
+        return self.date if self.kind in ("date", "datetime", "relative", "recurring") else None
+
+    def period(self) -> Optional[tuple[dt.date, dt.date]]:
+        """First and last day the deadline covers (one day unless it is a range), or None."""
+        if self.kind == "range" and (self.start_date or self.end_date):
+            return self.start_date or self.end_date, self.end_date or self.start_date
+        due = self.due()
+        return (due, due) if due else None
+
+    def values(self) -> dict:
+        """The normalized values of its kind, as the corpus gold format writes them."""
+        out: dict = {}
+        if self.kind in ("date", "datetime") and self.date:
+            out["date"] = self.date.isoformat()
+        if self.kind == "datetime":
+            out["time"] = self.time
+            if self.tz:
+                out["tz"] = self.tz
+        if self.kind == "range":
+            out["start"] = self.start_date.isoformat() if self.start_date else None
+            out["end"] = self.end_date.isoformat() if self.end_date else None
+        if self.kind == "relative":
+            out["amount"], out["unit"] = self.amount, self.unit
+            if self.date:
+                out["date"] = self.date.isoformat()
+        if self.kind == "recurring":
+            out["freq"] = self.freq
+        return out
+
+    def summary(self) -> str:
+        """The normalized value in a few characters ("2025-03-15", "+10 working_day = 2025-03-28")."""
+        if self.kind in ("date", "datetime"):
+            return self.iso or self.kind
+        if self.kind == "range":
+            return f"{self.start_date}..{self.end_date}"
+        if self.kind == "relative":
+            return f"+{self.amount} {self.unit}" + (f" = {self.date}" if self.date else "")
+        if self.kind == "recurring":
+            return self.freq or self.kind
+        return self.kind
+
 
 class Reference(Grounded):
     """Another document cited by date and/or number ("протокола от 05.07.2023 № Д05-84/05пр")."""
@@ -114,6 +164,11 @@ class Decision(Grounded):
     urls: list[Value] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     vote: Optional[Vote] = None
+
+    @property
+    def asks_action(self) -> bool:
+        """An assignment or a recommendation: someone is asked to act (see ASSIGNMENT_KINDS)."""
+        return self.kind in ASSIGNMENT_KINDS
 
 
 class AgendaItem(Value):

@@ -12,7 +12,7 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 def load_gold(txt: Path) -> dict:
     """The gold annotation beside a document, checked by the evaluator's own loader."""
-    from extractor.evaluate import load_gold as load
+    from extractor.evaluation.evaluate import load_gold as load
 
     return load(txt.parent / (txt.stem + ".gold.json"))
 
@@ -27,8 +27,8 @@ def pipeline():
 @pytest.fixture(scope="session")
 def extract_corpus(pipeline):
     """Extract a .txt file into the corpus gold format (cached per session)."""
-    from extractor.corpus_format import to_corpus
-    from extractor.reader import read_file
+    from extractor.export.corpus import to_corpus
+    from extractor.readers.files import read_file
 
     cache: dict[Path, dict] = {}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.addressees import explain, find_addressees, nominative, responsible_addressees
+from extractor.linking.addressees.find import explain, find_addressees, nominative, responsible_addressees
 
 L, C, R = "lead", "co", "responsible"
 

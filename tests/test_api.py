@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from _api import SAMPLE, client, error, sample_protocol, settings  # noqa: F401 (fixtures)
 from _docmake import docx, para, text_pdf
 from conftest import ROOT
-from extractor.corpus_format import to_corpus
+from extractor.export.corpus import to_corpus
 from models import SCHEMA_VERSION, json_schema
 
 from api.app import create_app
@@ -105,7 +105,7 @@ def test_as_corpus(client, sample_protocol):
 
 
 def test_format_table_and_full(client, sample_protocol):
-    from extractor.table import render
+    from extractor.export.console import render
 
     table = client.post("/v1/extract?format=table", files={"file": ("sample.txt", SAMPLE)})
     assert table.headers["content-type"].startswith("text/plain") and table.text == render(sample_protocol)

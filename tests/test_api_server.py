@@ -13,7 +13,7 @@ import pytest
 
 from _api import running_server
 from conftest import OWN_CORPUS
-from extractor.corpus_format import to_corpus
+from extractor.export.corpus import to_corpus
 
 KEY = "server-test-key"
 

@@ -16,9 +16,9 @@ import pytest
 from _docmake import encrypted_pdf
 from conftest import OWN_CORPUS, load_gold
 from extractor.bulk import BulkOptions, run_bulk
-from extractor.bulk.register import COLUMNS
+from extractor.export.register import COLUMNS
 from extractor.readers import Limits
-from extractor.scoring import addressee_counts
+from extractor.evaluation.scoring import addressee_counts
 from test_golden_corpus import KNOWN
 
 GOLD_DOCS = sorted(p for p in OWN_CORPUS.glob("*.txt") if (OWN_CORPUS / f"{p.stem}.gold.json").exists())

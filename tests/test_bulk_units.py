@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from extractor.bulk import runner
-from extractor.bulk.citations import citation_rows
-from extractor.bulk.entry import Entry
+from extractor.export.citations import citation_rows
+from extractor.export.entry import Entry
 from extractor.bulk.sources import enumerate_input
 from extractor.bulk.store import Store, repair
-from extractor.bulk.writers import assignments_csv, assignments_xlsx, deadlines_ics, references_csv
+from extractor.export.writers import assignments_csv, assignments_xlsx, deadlines_ics, references_csv
 from extractor.errors import ProtokolError
 from models import Addressee, Deadline, Decision, Header, Protocol, Reference, Value
 
@@ -176,7 +176,7 @@ def test_a_document_that_kills_its_worker_is_an_error_the_rest_complete():
 
 
 def test_a_line_of_another_version_is_left_out_not_fatal(tmp_path):
-    from extractor.bulk.writers import rebuild
+    from extractor.export.writers import rebuild
 
     store = Store(tmp_path)
     good = _protocol("1", "2025-01-10", [_decision("1")])

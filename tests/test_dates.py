@@ -1,9 +1,9 @@
-"""Calendar dates with offsets (extractor.dates)."""
+"""Calendar dates with offsets (extractor.language.dates)."""
 from datetime import date
 
 import pytest
 
-from extractor.dates import find_dates, last_day, month_number, number_value, quarter_number
+from extractor.language.dates import find_dates, last_day, month_number, number_value, quarter_number
 
 # [text, default_year, expected [(matched text, ISO date, year_given), ...]]
 ROWS = [

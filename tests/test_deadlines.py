@@ -1,4 +1,4 @@
-"""The deadline of one decision item (extractor.deadlines), as a table of hand-written rows.
+"""The deadline of one decision item (extractor.linking.deadlines.find), as a table of hand-written rows.
 
 Each row: [text, protocol date, cell mode, expected]. `expected` is None (no deadline) or the
 deadline's kind and value fields; every value field not listed must be None, and "text" (when
@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from extractor.deadlines import Deadline, explain, find_deadline
+from extractor.linking.deadlines.find import DeadlineMatch, explain, find_deadline
 
 P = date(2024, 3, 15)          # the meeting date used by most rows
 VALUE_FIELDS = ("date", "time", "tz", "range_start", "range_end", "amount", "unit", "freq")
@@ -224,7 +224,7 @@ def test_find_deadline(text: str, protocol_date: date | None, cell: bool, expect
 def test_offsets_point_into_the_item() -> None:
     text = "Представить план. Срок – до 20 декабря 2024 г. Ответственный: Иванов И.И."
     found = find_deadline(text, P)
-    assert isinstance(found, Deadline)
+    assert isinstance(found, DeadlineMatch)
     assert (found.start, found.end) == (25, 46)
     assert text[found.start:found.end] == "до 20 декабря 2024 г."
     assert found.rule == "date-by"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import OWN_CORPUS, load_gold
-from extractor.scoring import addressee_counts
+from extractor.evaluation.scoring import addressee_counts
 
 FIELDS = ["protocol", "attendees", "persons", "speakers", "decision_ids", "kinds", "addressees",
           "deadlines", "emails", "urls", "references", "texts"]

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import OWN_CORPUS, SHARED_CORPUS
-from extractor.reader import read_file
+from extractor.readers.files import read_file
 
 DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt"]
 DOCS += [SHARED_CORPUS / "real" / "minpros_profi_2023_11.txt"] if SHARED_CORPUS.exists() else []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.layout import clean
+from extractor.text.layout import clean
 
 # A wrapped body: long lines that break mid-sentence (the shape of a PDF text layer).
 WRAP = ("Инициаторам создания центров совместно с представителями органов власти\n\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import OWN_CORPUS
-from extractor.reader import read_file
+from extractor.readers.files import read_file
 
 DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt"][:4]
 
@@ -15,7 +15,7 @@ def natasha_spans(pipeline):
     import slovnet.exec.model
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
-    from extractor import ner
+    from extractor.language import ner
 
     slovnet.exec.model.CRF.decode = ner.SLOVNET_DECODE
     try:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.persons import PersonIndex, PersonMention, find_person_mentions, normalize_person
+from extractor.persons.index import PersonIndex, PersonMention, find_person_mentions, normalize_person
 
 
 def _row(text: str, expected, id: str, xfail: str | None = None):

@@ -35,7 +35,7 @@ def test_text_encodings(encoding):
 
 
 def test_read_file_still_returns_text(tmp_path):
-    from extractor.reader import decode, read_file
+    from extractor.readers.files import decode, read_file
 
     p = tmp_path / "p.txt"
     p.write_bytes(TEXT.encode("cp1251"))

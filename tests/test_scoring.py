@@ -7,8 +7,8 @@ import json
 import pytest
 
 from extractor.errors import ProtokolError
-from extractor.evaluate import check_floor, load_gold, summary, Run
-from extractor.scoring import deadline_match, lemma_f1, pair_decisions, score_document
+from extractor.evaluation.evaluate import check_floor, load_gold, summary, Run
+from extractor.evaluation.scoring import deadline_match, lemma_f1, pair_decisions, score_document
 
 GOLD = {
     "doc_id": "t1",

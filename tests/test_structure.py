@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.layout import clean
-from extractor.lines import classify
-from extractor.structure import parse
+from extractor.text.layout import clean
+from extractor.structure.lines import classify
+from extractor.structure.parse import parse
 
 
 @pytest.mark.parametrize("para,kind,marker", [

@@ -16,7 +16,7 @@ from _docmake import text_pdf
 from api import errors as api_errors
 from api.app import create_app
 from api.routers.web import STATIC_DIR
-from extractor.bulk.writers import assignments_csv, deadlines_ics, references_csv
+from extractor.export.writers import assignments_csv, deadlines_ics, references_csv
 
 STATIC = {name: (STATIC_DIR / name).read_text(encoding="utf-8") for name in ("index.html", "app.js", "app.css")}
 
@@ -216,3 +216,24 @@ def test_export_xlsx_of_text_with_control_characters(client, protocol_json):
     assert response.status_code == 200, response.text
     rows = openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
     assert any("Направить претензию" in str(c) for row in rows for c in row)  # \x0b is a line break
+
+
+def _js_keys(js: str, name: str) -> set[str]:
+    body = re.search(rf"const {name} = (\{{.*?\}}|\[.*?\]);", js, re.S).group(1)
+    return set(re.findall(r'(\w+):', body)) if body.startswith("{") else set(re.findall(r'"(\w+)"', body))
+
+
+def test_page_knows_the_same_kinds_as_the_model():
+    """The page's labels cover exactly the model's kinds, and it counts assignments as the model does."""
+    import typing
+
+    import models
+    from models import protocol as m
+
+    from conftest import ROOT
+
+    js = (ROOT / "api" / "static" / "app.js").read_text(encoding="utf-8")
+    assert _js_keys(js, "KIND_RU") == set(typing.get_args(m.DecisionKind))
+    assert _js_keys(js, "DEADLINE_RU") == set(typing.get_args(m.DeadlineKind))
+    assert _js_keys(js, "ROLE_RU") == set(typing.get_args(m.Role))
+    assert _js_keys(js, "ASKS_ACTION") == set(models.ASSIGNMENT_KINDS)

@@ -49,7 +49,7 @@ _REQUEST_BODY = {"requestBody": {"required": True, "content": {
 
 def writer(format: str) -> Callable[[list[Protocol]], bytes]:
     """The bulk writer of `format` (imported here: openpyxl and icalendar load only when used)."""
-    from extractor.bulk import writers
+    from extractor.export import writers
 
     return {"xlsx": writers.assignments_xlsx, "csv": writers.assignments_csv, "ics": writers.deadlines_ics,
             "references": writers.references_csv}[format]

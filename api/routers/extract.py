@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel
 
-from extractor.corpus_format import to_corpus
+from extractor.export.corpus import to_corpus
 from extractor.errors import ProtokolError
 from extractor.readers import sniff
 from models import Protocol
@@ -29,7 +29,7 @@ router = APIRouter(prefix="/v1", tags=["extract"], dependencies=[Depends(require
 
 
 class CorpusDocument(BaseModel):
-    """`as=corpus`: the `ID.gold.json` shape of ../shared/corpus/README.md (extractor.corpus_format)."""
+    """`as=corpus`: the `ID.gold.json` shape of ../shared/corpus/README.md (extractor.export.corpus)."""
 
     doc_id: str
     protocol: dict[str, str | None]
@@ -101,7 +101,7 @@ async def extract(
     if as_ == "corpus":
         return JSONResponse(to_corpus(protocol, PurePath(name).stem if name else "document"))
     if format == "table":
-        from extractor.table import render
+        from extractor.export.console import render
 
         return PlainTextResponse(render(protocol))
     if doc is not None:

@@ -45,6 +45,8 @@
     BADKEY: "Ключ доступа не подошёл. Проверьте его и введите ещё раз.",
   };
 
+  // These tables mirror models/protocol.py (kinds, ASSIGNMENT_KINDS); tests/test_web.py checks they agree.
+  const ASKS_ACTION = ["assignment", "recommendation"];
   const KIND_RU = { assignment: "поручение", recommendation: "рекомендация", note: "к сведению", resolution: "решение" };
   const ROLE_RU = { lead: "исполнитель", co: "соисполнитель", responsible: "ответственный" };
   const DEADLINE_RU = {
@@ -358,7 +360,7 @@
     if (source.name) dl.appendChild(el("div", { class: "hf" }, el("dt", { text: "Файл" }),
                                        el("dd", { text: `${source.name} (${(source.format || "").toUpperCase()})` })));
     const decisions = p.decisions || [];
-    const assignments = decisions.filter((d) => d.kind === "assignment").length;
+    const assignments = decisions.filter((d) => ASKS_ACTION.includes(d.kind)).length;
     $("summary").textContent = decisions.length
       ? `Решений: ${decisions.length}, из них поручений: ${assignments}.`
       : "Решения в документе не найдены: проверьте, что это протокол с разделом «РЕШИЛИ» или «ПОСТАНОВИЛИ».";

@@ -8,7 +8,7 @@ Modules: `sources` (folder / glob / zip input), `runner` (process pool, one pipe
 `citations` and `writers` (the register, calendar and citation files, reusable for any list of
 protocols), `job` (one run), `report` (progress bar and summary).
 """
-from .entry import Entry, as_entries
-from .job import BulkOptions, Summary, run_bulk
+from extractor.export.entry import Entry, as_entries
+from extractor.bulk.job import BulkOptions, Summary, run_bulk
 
 __all__ = ["BulkOptions", "Entry", "Summary", "as_entries", "run_bulk"]

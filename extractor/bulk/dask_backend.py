@@ -10,7 +10,7 @@ from __future__ import annotations
 from distributed import Client, WorkerPlugin
 from distributed import wait as dask_wait
 
-from .runner import Task, extract, init_worker
+from extractor.bulk.runner import Task, extract, init_worker
 
 
 class PipelinePlugin(WorkerPlugin):

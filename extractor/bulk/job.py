@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import ProtokolError
-from ..readers import Limits
-from . import writers
-from .runner import LocalBackend, Outcome, Task, stream
-from .sources import EXTENSIONS, Source, enumerate_input, sha256
-from .store import Store
+from extractor.errors import ProtokolError
+from extractor.readers import Limits
+from extractor.export import writers
+from extractor.bulk.runner import LocalBackend, Outcome, Task, stream
+from extractor.bulk.sources import EXTENSIONS, Source, enumerate_input, sha256
+from extractor.bulk.store import Store
 
 
 def default_jobs() -> int:
@@ -139,7 +139,7 @@ class _Feeder:
 
 def _backend(opts: BulkOptions):
     if opts.dask is not None:
-        from .dask_backend import DaskBackend
+        from extractor.bulk.dask_backend import DaskBackend
 
         return DaskBackend(opts.dask, opts.ner)
     return LocalBackend(opts.jobs or default_jobs(), opts.ner)

@@ -10,7 +10,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
 from rich.table import Table
 from rich.text import Text
 
-from .job import Summary
+from extractor.bulk.job import Summary
 
 
 class RateColumn(ProgressColumn):

@@ -22,8 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .. import one_numeric_thread_per_process
-from ..readers import Limits
+from extractor import one_numeric_thread_per_process
+from extractor.readers import Limits
 
 _PIPELINE = None
 _LOCK = threading.Lock()
@@ -56,7 +56,7 @@ def init_worker(ner: bool = True) -> None:
     global _PIPELINE
     with _LOCK:
         if _PIPELINE is None:
-            from ..pipeline import Pipeline
+            from extractor.pipeline import Pipeline
 
             _PIPELINE = Pipeline(ner=ner)
 
@@ -81,7 +81,7 @@ def extract(task: Task) -> Outcome:
         p = result.protocol
         out.protocol_json = p.model_dump_json(exclude_none=True)
         out.decisions = len(p.decisions)
-        out.assignments = sum(d.kind in ("assignment", "recommendation") for d in p.decisions)
+        out.assignments = sum(d.asks_action for d in p.decisions)
     return out
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import errors
-from ..errors import ProtokolError
-from ..readers import Limits
+from extractor import errors
+from extractor.errors import ProtokolError
+from extractor.readers import Limits
 
 # files of a folder or an archive that are read; anything else (gold JSON, READMEs, images) is not
 EXTENSIONS = frozenset({"txt", "pdf", "docx", "doc", "rtf", "odt"})

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .corpus_format import to_corpus
-from .errors import ProtokolError
-from .scoring import PROTOCOL_FIELDS, Counts, DocScore, score_document, total
+from extractor.export.corpus import to_corpus
+from extractor.errors import ProtokolError
+from extractor.evaluation.scoring import PROTOCOL_FIELDS, Counts, DocScore, score_document, total
 
 FORMATS = ("txt", "pdf", "docx")
 COUNT_FIELDS = ("decisions", "addressees", "deadline", "emails", "urls", "references", "persons",
@@ -69,7 +69,7 @@ def documents(gold_dir: Path, formats: tuple[str, ...]) -> Iterator[tuple[Path, 
 def evaluate(gold_dir: Path, formats: tuple[str, ...] = ("txt",), pipeline=None,
              progress=None) -> list[Run]:
     """Extract and score every annotated document of gold_dir in the given formats."""
-    from .pipeline import Pipeline
+    from extractor.pipeline import Pipeline
 
     pipeline = pipeline or Pipeline()
     jobs = list(documents(gold_dir, formats))

@@ -4,8 +4,8 @@ from __future__ import annotations
 import html
 import json
 
-from .evaluate import COUNT_FIELDS, Run, overall
-from .scoring import PROTOCOL_FIELDS, DocScore
+from extractor.evaluation.evaluate import COUNT_FIELDS, Run, overall
+from extractor.evaluation.scoring import PROTOCOL_FIELDS, DocScore
 
 
 def _rows(score: DocScore) -> list[str]:

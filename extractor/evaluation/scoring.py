@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from razdel import tokenize
 
-from . import morph
+from extractor.language import morph
 
 PAIR_THRESHOLD = 0.6
 ADDRESSEE_THRESHOLD = 0.6

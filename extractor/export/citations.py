@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from .entry import Entry, protocol_date
+from extractor.export.entry import Entry, protocol_date
 
 FIELDS = ["document", "protocol_number", "protocol_date", "decision_id", "cited_type", "cited_number",
           "cited_date", "cited_text", "resolved_document", "resolved_by"]

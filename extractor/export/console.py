@@ -13,15 +13,7 @@ _KIND_RU = {"assignment": "поручение", "recommendation": "рекоме�
 
 def deadline_words(d: Deadline | None) -> str:
     """A deadline as a person reads it: phrase and its normalized value."""
-    if d is None:
-        return "—"
-    value = {
-        "date": d.iso, "datetime": d.iso,
-        "range": f"{d.start_date}..{d.end_date}",
-        "relative": f"+{d.amount} {d.unit}" + (f" = {d.date}" if d.date else ""),
-        "recurring": d.freq,
-    }.get(d.kind, d.kind)
-    return f"{d.text} [{value}]"
+    return f"{d.text} [{d.summary()}]" if d is not None else "—"
 
 
 def doubt(*values: Grounded | None) -> str:
@@ -38,7 +30,7 @@ def render(p: Protocol, width: int = 110) -> str:
         f"Протокол № {h.number.norm if h.number else '—'} от {h.date.norm if h.date else '—'}"
         f", {h.place.norm if h.place else '—'}",
         f"Председатель: {h.chair.norm if h.chair else '—'}; секретарь: {h.secretary.norm if h.secretary else '—'}",
-        f"Решений: {len(p.decisions)}, из них поручений: {sum(d.kind == 'assignment' for d in p.decisions)}",
+        f"Решений: {len(p.decisions)}, из них поручений: {sum(d.asks_action for d in p.decisions)}",
         "",
     ]
     rows = []

@@ -6,25 +6,7 @@ from models import Deadline, Protocol
 
 def deadline_to_corpus(d: Deadline | None) -> dict | None:
     """A deadline with exactly the fields its kind has in the gold format."""
-    if d is None:
-        return None
-    out: dict = {"kind": d.kind, "text": d.text}
-    if d.kind in ("date", "datetime") and d.date:
-        out["date"] = d.date.isoformat()
-    if d.kind == "datetime":
-        out["time"] = d.time
-        if d.tz:
-            out["tz"] = d.tz
-    if d.kind == "range":
-        out["start"] = d.start_date.isoformat() if d.start_date else None
-        out["end"] = d.end_date.isoformat() if d.end_date else None
-    if d.kind == "relative":
-        out["amount"], out["unit"] = d.amount, d.unit
-        if d.date:
-            out["date"] = d.date.isoformat()
-    if d.kind == "recurring":
-        out["freq"] = d.freq
-    return out
+    return {"kind": d.kind, "text": d.text, **d.values()} if d is not None else None
 
 
 def to_corpus(p: Protocol, doc_id: str) -> dict:

@@ -22,7 +22,7 @@ from typing import Iterable
 
 from models import Decision
 
-from .entry import Entry, protocol_date
+from extractor.export.entry import Entry, protocol_date
 
 PRODID = "-//protokol//assignment deadlines//RU"
 _FREQ = {"daily": ("DAILY", 1), "weekly": ("WEEKLY", 1), "monthly": ("MONTHLY", 1),
@@ -73,15 +73,13 @@ def _when(d: Decision, meeting: dt.date | None) -> dict | None:
 
             start = start.replace(tzinfo=ZoneInfo(dl.tz))
         return {"dtstart": start}
-    if dl.kind in ("date", "datetime", "relative") and dl.date:
-        return {"dtstart": dl.date, "dtend": dl.date + one_day}
-    if dl.kind == "range" and (dl.start_date or dl.end_date):
-        first, last = dl.start_date or dl.end_date, dl.end_date or dl.start_date
-        return {"dtstart": first, "dtend": last + one_day}
-    if dl.kind == "recurring" and dl.freq in _FREQ and meeting:
+    if dl.kind == "recurring":
+        if dl.freq not in _FREQ or not meeting:
+            return None
         rule, first = _rrule(d, meeting)
         return {"dtstart": first, "dtend": first + one_day, "rrule": rule}
-    return None
+    period = dl.period()
+    return {"dtstart": period[0], "dtend": period[1] + one_day} if period else None
 
 
 def _summary(e: Entry, d: Decision) -> str:

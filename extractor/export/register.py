@@ -4,7 +4,7 @@
     Path("assignments.csv").write_bytes(to_csv(rows))
     Path("assignments.xlsx").write_bytes(to_xlsx(rows))
 
-Decisions of kind `assignment` and `recommendation` (the kind is a column) give one row per
+Decisions that ask someone to act (`Decision.asks_action`: assignments and recommendations, the kind is a column) give one row per
 addressee; a decision without an addressee gives one row with the addressee empty. The deadline
 date is the day the work is due: the date of a date or date-time, the last day of a range, the
 computed date of a relative term (empty when it is not known), empty for recurring and open terms.
@@ -19,9 +19,7 @@ from typing import Iterable
 
 from models import Decision, Deadline
 
-from .entry import Entry, protocol_date
-
-REGISTER_KINDS = ("assignment", "recommendation")
+from extractor.export.entry import Entry, protocol_date
 
 # (CSV column, Excel header, Excel width)
 COLUMNS = [
@@ -42,14 +40,8 @@ DEADLINE_RU = {"date": "дата", "datetime": "дата и время", "range"
 
 
 def due_date(d: Deadline | None) -> dt.date | None:
-    """The day the work is due, when the deadline names one."""
-    if d is None:
-        return None
-    if d.kind == "range":
-        return d.end_date or d.start_date
-    if d.kind in ("date", "datetime", "relative"):
-        return d.date
-    return None
+    """The day the work is due, when the deadline names one (see `Deadline.due`)."""
+    return d.due() if d is not None else None
 
 
 def _decision_rows(e: Entry, d: Decision) -> list[dict]:
@@ -71,7 +63,7 @@ def _decision_rows(e: Entry, d: Decision) -> list[dict]:
 
 def register_rows(entries: Iterable[Entry]) -> list[dict]:
     """The rows of the register, in document order then decision order."""
-    return [row for e in entries for d in e.protocol.decisions if d.kind in REGISTER_KINDS
+    return [row for e in entries for d in e.protocol.decisions if d.asks_action
             for row in _decision_rows(e, d)]
 
 

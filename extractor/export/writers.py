@@ -1,6 +1,6 @@
 """The files of a bulk run built from its protocols, and the same files for any list of protocols.
 
-    from extractor.bulk.writers import assignments_csv, assignments_xlsx, deadlines_ics, references_csv
+    from extractor.export.writers import assignments_csv, assignments_xlsx, deadlines_ics, references_csv
     data = assignments_xlsx(protocols, names)      # bytes, e.g. for a download on the web page
 
 `protokol bulk` rebuilds all four from protocols.jsonl at the end of every run (`rebuild`), so a
@@ -19,9 +19,11 @@ from pydantic import ValidationError
 
 from models import Protocol
 
-from . import citations, register
-from .entry import Entry, as_entries
-from .ics import to_ics
+from extractor.export import citations
+
+from extractor.export import register
+from extractor.export.entry import Entry, as_entries
+from extractor.export.ics import to_ics
 
 ASSIGNMENTS_CSV, ASSIGNMENTS_XLSX = "assignments.csv", "assignments.xlsx"
 DEADLINES_ICS, REFERENCES_CSV = "deadlines.ics", "references.csv"
@@ -79,7 +81,7 @@ def write_all(entries: list[Entry], out: Path) -> Totals:
     atomic_write(out / REFERENCES_CSV, citations.to_csv(cites))
     return Totals(
         documents=len(entries), decisions=sum(len(e.protocol.decisions) for e in entries),
-        assignments=sum(d.kind in register.REGISTER_KINDS for e in entries for d in e.protocol.decisions),
+        assignments=sum(d.asks_action for e in entries for d in e.protocol.decisions),
         rows=len(rows), events=ics.count(b"BEGIN:VEVENT"), references=len(cites),
         resolved=sum(1 for c in cites if c["resolved_document"]))
 

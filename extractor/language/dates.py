@@ -12,19 +12,8 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).with_name("data")
-
-
-def read_data(name: str) -> list[str]:
-    """Lines of a vocabulary file in extractor/data, without comments and blanks."""
-    lines = []
-    for raw in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            lines.append(line)
-    return lines
+from extractor.data import read_data
 
 
 def _load_months() -> dict[str, int]:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from . import morph
+from extractor.data import entries, read_data
+from extractor.language import morph
 
-_DATA = Path(__file__).with_name("data")
 
 
 @dataclass(frozen=True)
@@ -31,10 +30,8 @@ class Tok:
 def _title_pattern() -> str:
     """Titles from person_titles.txt, a space allowed after an inner dot ("т. т.")."""
     alts = []
-    for line in (_DATA / "person_titles.txt").read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            alts.append(r"\.\s?".join(re.escape(part) for part in word.rstrip(".").split(".")) + r"\.")
+    for word in read_data("person_titles.txt"):
+        alts.append(r"\.\s?".join(re.escape(part) for part in word.rstrip(".").split(".")) + r"\.")
     return "|".join(sorted(alts, key=len, reverse=True))
 
 
@@ -90,21 +87,11 @@ def tokenize(text: str) -> tuple[Tok, ...]:
     return tuple(out)
 
 
-def _entries(name: str) -> list[list[str]]:
-    """Non-comment lines of a data file, split on whitespace."""
-    rows = []
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            rows.append(line.split())
-    return rows
-
-
 @lru_cache(maxsize=None)
 def assignment_verbs() -> dict[str, tuple[str | None, str]]:
     """verb lemma -> (required preposition or None, case of the addressee)."""
     out = {}
-    for row in _entries("assignment_verbs.txt"):
+    for row in entries("assignment_verbs.txt"):
         out[row[0]] = (row[1], row[2]) if len(row) == 3 else (None, row[1])
     return out
 
@@ -112,18 +99,18 @@ def assignment_verbs() -> dict[str, tuple[str | None, str]]:
 @lru_cache(maxsize=None)
 def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word entries of a data file as lower-case word tuples, longest first."""
-    return tuple(sorted((tuple(r) for r in _entries(name)), key=len, reverse=True))
+    return tuple(sorted((tuple(r) for r in entries(name)), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """Single-word entries of a data file."""
-    return frozenset(" ".join(r) for r in _entries(name))
+    return frozenset(" ".join(r) for r in entries(name))
 
 
 @lru_cache(maxsize=None)
 def overrides() -> dict[str, str]:
-    return {r[0]: r[1] for r in _entries("nominative_overrides.txt")}
+    return {r[0]: r[1] for r in entries("nominative_overrides.txt")}
 
 
 def matches_at(toks: tuple[Tok, ...], k: int, phrase: tuple[str, ...]) -> bool:

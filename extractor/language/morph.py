@@ -5,6 +5,7 @@ lookups ~1000x cheaper than asking the analyzer again.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pymorphy3
@@ -56,3 +57,12 @@ def match_case(model: str, word: str) -> str:
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def hyphen_joins(prev: str, nxt: str) -> bool:
+    """Should a line-end hyphen be dropped? Only when the dictionary knows the joined word."""
+    left = re.search(r"([А-Яа-яЁё]+)-$", prev)
+    right = re.match(r"([А-Яа-яЁё]+)", nxt)
+    if not left or not right:
+        return False
+    return is_known(left.group(1) + right.group(1)) and not is_known(right.group(1))

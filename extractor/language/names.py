@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.morph import is_known, parses
+from extractor.language.morph import is_known, parses
 
 # Gender evidence of one form: strong M/F decide; weak m ("-ову": dative man or accusative woman)
 # and f ("-ова": nominative woman or genitive man) only break ties.

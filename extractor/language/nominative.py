@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import morph
-from .addressee_lexicon import Tok, is_abbrev, overrides, tokenize, words
+from extractor.language import morph
+from extractor.language.lexicon import Tok, is_abbrev, overrides, tokenize, words
 
 DEFAULT_CASES = ("datv", "ablt", "gent")
 _NAME_TAGS = {"Surn", "Name", "Patr"}
@@ -63,18 +63,22 @@ def person_nominative(text: str, cases: tuple[str, ...] = ("nomn",) + DEFAULT_CA
     return f"{surname_nominative(surname, cases)} {initials}"
 
 
-def norm_person(text: str, person_norm: Callable[[str], str | None] | None,
-                cases: tuple[str, ...]) -> str:
+PersonNorm = Callable[[str], "str | None"]
+
+
+def norm_person(text: str, person_norm: PersonNorm | None, cases: tuple[str, ...],
+                context_free: PersonNorm | None = None) -> str:
     """A person mention in the nominative. The document-aware `person_norm` wins; otherwise
     the case the context demands ("возложить на ... Галиева И.М." is accusative, so "Галиев")
-    beats the context-free persons.normalize_person, which is used where the context is
-    itself nominative (a bracket, an "Ответственный:" line)."""
+    beats the `context_free` normalizer (persons.normalize_person, injected by the caller: language
+    knows nothing of the persons stage), which is used where the context is itself nominative (a
+    bracket, an "Ответственный:" line)."""
     text = text.strip()
     out = _safe(person_norm, text)
     if out:
         return out
     mine = person_nominative(text, cases)
-    module = _safe(_persons_module(), text)
+    module = _safe(context_free, text)
     if module and (cases[0] == "nomn" or not mine):
         return module
     return mine or module or text
@@ -87,14 +91,6 @@ def _safe(fn: Callable[[str], str | None] | None, text: str) -> str | None:
         return fn(text)
     except Exception:  # a helper still being written must not break extraction
         return None
-
-
-def _persons_module() -> Callable[[str], str | None] | None:
-    try:
-        from .persons import normalize_person
-    except Exception:
-        return None
-    return normalize_person
 
 
 # --- the agreeing group --------------------------------------------------------
@@ -199,15 +195,15 @@ def _group_repl(toks, i: int, case: str, noun_head: bool = True):
     return [(t, f) for t, f in repl if f], k, hp
 
 
-def nominative(phrase: str, cases: tuple[str, ...] | None = None,
-               person_norm: Callable[[str], str | None] | None = None) -> str:
+def nominative(phrase: str, cases: tuple[str, ...] | None = None, person_norm: PersonNorm | None = None,
+               context_free: PersonNorm | None = None) -> str:
     """The phrase with its head (and the head's agreeing adjectives) put in the nominative,
     number kept; appositions after "–", a conjunct after "и", a participle after a comma
     and a trailing person name follow the head. `cases`: the cases to read the head in,
     most likely first (a leading "nomn" leaves a nominative phrase untouched)."""
     cases = cases or DEFAULT_CASES
     if _PERSON_FULL.fullmatch(phrase):
-        return norm_person(phrase, person_norm, cases)
+        return norm_person(phrase, person_norm, cases, context_free)
     toks = tokenize(phrase)
     if not toks:
         return phrase
@@ -247,7 +243,7 @@ def nominative(phrase: str, cases: tuple[str, ...] | None = None,
     if tail:
         a, b = tail.span("p")
         cases_p = cases if found else ("nomn",) + DEFAULT_CASES
-        out = out[:a] + norm_person(phrase[a:b], person_norm, cases_p) + out[b:]
+        out = out[:a] + norm_person(phrase[a:b], person_norm, cases_p, context_free) + out[b:]
     for tok, form in sorted(repl, key=lambda r: -r[0].start):
         out = out[:tok.start] + form + out[tok.end:]
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import read_data
+from extractor.data import read_data
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import find_dates
+from extractor.language.dates import find_dates
 
 _NUMBER = re.compile(r"№\s*(?P<num>[A-Za-zА-Яа-яЁё0-9](?:[\w/.\-]*[\w/])?)")
 _ANNEX = re.compile(r"(?:приложени\w*|пункт\w*|п\.|раздел\w*|стать\w*|ст\.)\s*$", re.I)

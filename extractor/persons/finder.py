@@ -2,7 +2,7 @@
 
 Pattern based: "Фамилия И.О.", "И.О. Фамилия", full names checked against the dictionary's first
 names and patronymics, and bare surnames only where the genre makes them certain ("тт. Андреева,
-Постышева", "Члены ЦК – Ворошилов, Калинин"). Public names are re-exported by extractor.persons.
+Постышева", "Члены ЦК – Ворошилов, Калинин"). Public names are re-exported by `extractor.persons`; the hints are in `hints`.
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from extractor.morph import is_known, parses
-from extractor.person_names import (
-    STRONG_F, STRONG_M, is_first_name, is_patronymic, surname_plausibility, surname_readings,
+from extractor.persons.hints import SP as _SP, apposition_hint, gender_hint, governor_hint
+from extractor.language.names import (
+    is_first_name, is_patronymic, surname_plausibility, surname_readings,
     surname_shaped,
 )
 
@@ -33,7 +33,6 @@ class PersonMention:
     chain: int = field(default=-1, compare=False)
 
 
-_SP = r"[ \t\u00a0\u2009\u202f\u2007]"
 _CAPW = r"(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,}(?![а-яё]))"
 _SURNAME = rf"{_CAPW}(?:-{_CAPW})?"
 _INIT2 = rf"[А-ЯЁ]\.{_SP}?[А-ЯЁ](?:\.|(?![А-ЯЁа-яё]))(?!{_SP}?[А-ЯЁ]\.)"
@@ -62,11 +61,6 @@ _LIST_TAIL = re.compile(rf"{_SP}*(?:\([^()\n]{{1,40}}\))?{_SP}*(?:(?P<sep>,|{_SP
 _LIST_SEP = re.compile(rf"{_SP}*(?:,|и(?={_SP})|;)?{_SP}*")
 _COORDINATION_GAP = re.compile(rf"^{_SP}*(?:\([^()\n]{{1,40}}\))?{_SP}*(?:,|и|;)?{_SP}*$")
 
-# Nouns that put the following name in the genitive: "информацию Соколова", "в составе Петрова".
-_GENITIVE_GOVERNORS = frozenset(
-    "составе информацию информации информация доклад доклада сообщение сообщения выступление "
-    "кандидатуру кандидатуры отчет отчёт предложение предложению".split())
-_WORD_BEFORE = re.compile(rf"([а-яё]+)[\s\u00a0]*(?:(?:тов|т\.{_SP}?т|тт|т)\.{_SP}*)?$")
 
 
 @dataclass(frozen=True)
@@ -228,70 +222,8 @@ def _with_context(text: str, chosen: list[_Candidate]) -> list[PersonMention]:
     for k, c in enumerate(chosen):
         coordinated = k > 0 and _COORDINATION_GAP.match(text[chosen[k - 1].end:c.start]) is not None
         if not coordinated:
-            chain, chain_hint = c.start, _governor_hint(text, c.start)
-        hints = [h for h in (chain_hint, _apposition_hint(text, c), _gender_hint(text, c)) if h]
+            chain, chain_hint = c.start, governor_hint(text, c.start)
+        hints = [h for h in (chain_hint, apposition_hint(text, c.start, c.end), gender_hint(text, c.start, c.end)) if h]
         out.append(PersonMention(c.start, c.end, text[c.start:c.end], text[c.s_start:c.s_end],
                                  c.initials, " ".join(hints), chain))
     return out
-
-
-_AFTER_WORD = re.compile(rf"{_SP}*(?:\([^()\n]{{0,40}}\){_SP}*)?(?P<punct>[,–—:-]?)\s*(?P<w>[а-яё]+)")
-_LINE_START = re.compile(r"(?:^|\n)[\s\d.)•·-]*$")
-_VERB_COLON_BEFORE = re.compile(r"([а-яё]+)\s*[:–—-]\s*$", re.I)
-
-
-def _governor_hint(text: str, start: int) -> str:
-    """"ga" after "информацию", "в составе" or an animate noun in the genitive ("профессора")."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if not before:
-        return ""
-    word = before.group(1).lower()
-    if word in _GENITIVE_GOVERNORS:
-        return "ga"
-    # "профессора" is also a plural nominative, which cannot stand beside one person
-    ps = [p for p in parses(word) if p.tag.number != "plur"]
-    if ps and all(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.case in ("gent", "accs")
-                  for p in ps):
-        return "ga"
-    return ""
-
-
-def _apposition_hint(text: str, c: _Candidate) -> str:
-    """"Соколова А.С. – директор" (nominative) vs "– директора" (genitive) at a line start."""
-    if not _LINE_START.search(text, max(0, c.start - 20), c.start):
-        return ""
-    m = _AFTER_WORD.match(text, c.end)
-    if not m or m.group("punct") not in "–—-" or not m.group("punct"):
-        return ""
-    word = m.group("w")
-    ps = [p for p in parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"]
-    if not ps or not is_known(word):
-        return ""
-    cases = {p.tag.case for p in ps}
-    if "nomn" in cases and "gent" not in cases:
-        return "nom"  # "– директор", "– первый заместитель"
-    if "nomn" not in cases and cases & {"gent", "accs"}:
-        return "ga"   # "– начальника отдела"
-    return ""
-
-
-def _gender_hint(text: str, c: _Candidate) -> str:
-    """M/F from "…, которая" / "– сообщил" after the mention or "Председательствовала:" before it."""
-    m = _AFTER_WORD.match(text, c.end)
-    if m and m.group("punct") in ",–—-":
-        g = _word_gender(m.group("w"))
-        if g:
-            return g
-    before = _VERB_COLON_BEFORE.search(text, max(0, c.start - 40), c.start)
-    return _word_gender(before.group(1)) if before else ""
-
-
-def _word_gender(word: str) -> str:
-    """Gender of a past-tense verb or of "который" in the singular, else ""."""
-    for p in parses(word):
-        tag = p.tag
-        if (tag.POS == "VERB" and tag.tense == "past") or p.normal_form == "который":
-            if tag.number == "sing" and tag.gender in ("masc", "femn"):
-                return STRONG_M if tag.gender == "masc" else STRONG_F
-            return ""
-    return ""

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from extractor.person_finder import CAP_WORD, PersonMention, find_person_mentions
-from extractor.person_names import (
+from extractor.persons.finder import CAP_WORD, PersonMention, find_person_mentions
+from extractor.language.names import (
     AMBIGUOUS, GEN_ACC, NOM, NO_GENDER, STRONG_F, STRONG_M, WEAK_F, WEAK_M, Reading, fold,
     is_first_name, name_gender, surname_plausibility, surname_readings,
 )

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import errors
-from .limits import Budget, Limits
-from .sniff import DOC, DOCX, JPEG, ODT, PDF, PNG, RTF, TIFF, ZIP, sniff
-from .text import decode
+from extractor import errors
+from extractor.readers.limits import Budget, Limits
+from extractor.readers.sniff import DOC, DOCX, JPEG, ODT, PDF, PNG, RTF, TIFF, ZIP, sniff
+from extractor.readers.text import decode
 
 __all__ = ["Document", "Limits", "read_document", "decode", "sniff"]
 
@@ -56,7 +56,7 @@ def read_document(data: bytes, name: str | None = None, limits: Limits | None = 
     budget = Budget(limits)
     kind = sniff(data)
     if kind in (DOC, RTF, ODT):
-        from .convert import convert_to_docx
+        from extractor.readers.convert import convert_to_docx
 
         converted = convert_to_docx(data, kind, limits, budget)
         if converted is None:
@@ -67,15 +67,15 @@ def read_document(data: bytes, name: str | None = None, limits: Limits | None = 
     if kind == ZIP:
         raise errors.unsupported_format(_NAMES[ZIP])
     if kind == PDF:
-        from .pdf import read_pdf
+        from extractor.readers.pdf import read_pdf
 
         return read_pdf(data, limits, budget)
     if kind in (PNG, JPEG, TIFF):
-        from .image import read_image
+        from extractor.readers.image import read_image
 
         return read_image(data, kind, limits, budget)
     if kind == DOCX:
-        from .docx import read_docx
+        from extractor.readers.docx import read_docx
 
         text, warnings = read_docx(data, limits, budget)
         return Document(text, "docx", None, warnings=warnings)

@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .limits import Budget, Limits
+from extractor.readers.limits import Budget, Limits
 
 _SUFFIX = {"doc": ".doc", "rtf": ".rtf", "odt": ".odt"}
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .. import errors
-from .limits import Budget, Limits
-from .numbering import W, Numbering
+from extractor import errors
+from extractor.readers.limits import Budget, Limits
+from extractor.readers.numbering import W, Numbering
 
 _SKIP = {W + t for t in ("delText", "instrText", "delInstrText", "footnoteReference", "endnoteReference",
                          "commentReference", "annotationRef", "drawing", "pict", "object")}

@@ -1,4 +1,4 @@
-"""From bytes to text (kept for existing imports): see `extractor.readers` for PDF, DOCX and text.
+"""Documents on disk: `read_path` (size checked before reading) and `read_file` (its text).
 
 `decode` decodes a plain-text document (UTF-8 with or without BOM, UTF-16, cp1251, koi8-r, ...);
 `read_file` reads any supported document from disk and returns its text.
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import errors
-from .readers import Document, Limits, read_document
-from .readers.text import decode
+from extractor import errors
+from extractor.readers import Document, Limits, read_document
+from extractor.readers.text import decode
 
 __all__ = ["decode", "read_file", "read_path", "Document", "Limits", "read_document"]
 

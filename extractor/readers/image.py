@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 
-from .. import errors
-from .limits import Budget, Limits
+from extractor import errors
+from extractor.readers.limits import Budget, Limits
 
 _NAMES = {"png": "PNG", "jpeg": "JPEG", "tiff": "TIFF"}
 
@@ -43,8 +43,8 @@ def _frames(data: bytes, kind: str, limits: Limits) -> tuple[list, list[float]]:
 
 def read_image(data: bytes, kind: str, limits: Limits, budget: Budget):
     """The Document of a scanned image."""
-    from . import Document
-    from .ocr import assemble_scans, check_available
+    from extractor.readers import Document
+    from extractor.readers.ocr import assemble_scans, check_available
 
     if not limits.ocr:
         raise errors.scan_without_text(f"the {_NAMES[kind]} image", ocr_off=True)

@@ -11,7 +11,7 @@ import os
 import time
 from dataclasses import dataclass, field
 
-from .. import errors
+from extractor import errors
 
 MB = 1_000_000
 

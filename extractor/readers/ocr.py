@@ -22,28 +22,15 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .. import errors
-from .limits import Budget, Limits
+from extractor import errors
+from extractor.readers.limits import Budget, Limits
+from extractor.readers.ocr_repairs import repair_line
+from extractor.readers.ocr_token import OcrToken
 
 # (start, end, page, x0, y0, x1, y1, confidence): one recognized word of Document.text, its box in
 # points from the bottom-left corner of the page (as PDF boxes), tesseract's confidence 0-100
 OcrWord = tuple[int, int, int, float, float, float, float, float]
 Box = tuple[int, int, int, float, float, float, float]
-
-
-@dataclass
-class OcrToken:
-    """A word as tesseract gave it (pixels, top-left origin), or as a repair left it."""
-
-    text: str
-    conf: float
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    block: int = 0
-    par: int = 0
-    line: int = 0
 
 
 @dataclass
@@ -142,7 +129,6 @@ def page_text(tokens: list[OcrToken], number: int, scale: float, height: float, 
 
     `scale` turns pixels into points and `height` is the page height in points (boxes are given
     from the bottom-left corner, as the PDF reader gives them)."""
-    from .ocr_repairs import repair_line
 
     parts: list[str] = []
     lines: list[Box] = []

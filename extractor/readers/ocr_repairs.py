@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
-from .ocr import OcrToken
+from extractor.data import read_data
+from extractor.readers.ocr_token import OcrToken
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Latin letters tesseract (rus+eng) puts into Russian words, and what they stand for
 _LATIN = dict(zip("ABCEHKMOPTXYaceopxyknrum", "АВСЕНКМОРТХУасеорхукпгит"))
@@ -53,11 +52,9 @@ def _fold(word: str) -> str:
 def _keywords() -> dict[str, tuple[str, bool]]:
     """Folded keyword -> (keyword, takes a colon)."""
     out = {}
-    for line in (_DATA / "ocr_keywords.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            word = line.rstrip(":")
-            out[_fold(word)] = (word, line.endswith(":"))
+    for line in read_data("ocr_keywords.txt"):
+        word = line.rstrip(":")
+        out[_fold(word)] = (word, line.endswith(":"))
     return out
 
 

@@ -15,9 +15,9 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from .. import errors
-from .limits import Budget, Limits
-from .pdf_geometry import Glyph
+from extractor import errors
+from extractor.readers.limits import Budget, Limits
+from extractor.readers.pdf_geometry import Glyph
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -187,9 +187,9 @@ def _renumbered(run: list[PageContent]) -> list[PageContent]:
 
 def read_mixed(data: bytes, pages: list[PageContent], scans: list[int], limits: Limits, budget: Budget):
     """Text-layer pages laid out run by run, scanned pages recognized; joined in page order."""
-    from . import Document
-    from .ocr import assemble_scans, check_available, render_pdf
-    from .pdf_layout import assemble
+    from extractor.readers import Document
+    from extractor.readers.ocr import assemble_scans, check_available, render_pdf
+    from extractor.readers.pdf_layout import assemble
 
     check_available(limits.ocr_lang)
     images = render_pdf(data, scans, limits.ocr_dpi)
@@ -240,8 +240,8 @@ def read_mixed(data: bytes, pages: list[PageContent], scans: list[int], limits: 
 
 def read_pdf(data: bytes, limits: Limits, budget: Budget):
     """The Document of a PDF."""
-    from . import Document
-    from .pdf_layout import assemble
+    from extractor.readers import Document
+    from extractor.readers.pdf_layout import assemble
 
     pages, warnings = read_pages(data, limits, budget)
     scans = scanned_pages(pages)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pdf_geometry import VLine
+from extractor.readers.pdf_geometry import VLine
 
 
 @dataclass

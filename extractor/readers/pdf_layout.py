@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .limits import Budget
-from .pdf_geometry import Glyph, VLine, find_tables, visual_lines
-from .pdf_grids import Grid, grids
+from extractor.readers.limits import Budget
+from extractor.readers.pdf_geometry import Glyph, VLine, find_tables, visual_lines
+from extractor.readers.pdf_grids import Grid, grids
 
 Box = tuple[int, int, int, float, float, float, float]
 _PAGE_NO = re.compile(r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:стр\.?|страница|page)\s*\d+(?:\s*(?:из|/)\s*\d+)?|\d+\s*(?:из|/)\s*\d+)$", re.I)
@@ -103,7 +103,7 @@ def _text(row: list[list[VLine]]) -> str:
 
 def assemble(pages, budget: Budget) -> tuple[str, list[int], list[Box]]:
     """Text, offsets where pages 2, 3, ... start, and a box per line piece."""
-    from .pdf_paragraphs import Writer, metrics
+    from extractor.readers.pdf_paragraphs import Writer, metrics
 
     pages_items = [_page_items(p, budget) for p in pages]
     _drop_furniture(pages_items)

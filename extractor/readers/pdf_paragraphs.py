@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .pdf_geometry import VLine
-from ..layout import hyphen_joins
+from extractor.readers.pdf_geometry import VLine
+from extractor.language.morph import hyphen_joins
 
 Box = tuple[int, int, int, float, float, float, float]
 _MARKER = re.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}\s|\d{1,2}\)\s|[а-яё]\)\s|[IVXLC]{1,6}\.\s|[-–—•]\s)")

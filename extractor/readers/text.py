@@ -6,7 +6,7 @@ the right decoding has far more of them. Binary junk is refused with a coded err
 """
 from __future__ import annotations
 
-from .. import errors
+from extractor import errors
 
 # Letters frequent in Russian text; the right 8-bit decoding has far more of them.
 _FREQUENT = set("оеаинтсрвлкмдпуяыОЕАИНТСРВЛКМДПУЯЫ ")

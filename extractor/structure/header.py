@@ -9,7 +9,7 @@ from typing import Callable
 
 from models import Header, Value
 
-from .dates import find_dates
+from extractor.language.dates import find_dates
 
 Span = tuple[int, int]
 

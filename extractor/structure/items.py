@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .tree import Item, Question, Structure
+from extractor.structure.tree import Item, Question, Structure
 
 
 def list_style(marker: str) -> str:
@@ -44,7 +44,7 @@ def absorb_lists(text: str, st: Structure) -> None:
     A header that only names addressees ("2. Инициаторам ...:", "Рекомендовать Отделу ...:") keeps
     its sub-items as decisions.
     """
-    from .addressee_lexicon import assignment_verbs, is_infinitive
+    from extractor.language.lexicon import assignment_verbs, is_infinitive
 
     verbs = assignment_verbs()
     for item in list(st.items):
@@ -66,7 +66,7 @@ def absorb_lists(text: str, st: Structure) -> None:
 def directives(text: str, st: Structure) -> None:
     """Without any decision label, paragraphs that open with an infinitive ("Поручить ...",
     "Создать ...") after the header are the decisions (government "поручения", short extracts)."""
-    from .addressee_lexicon import is_infinitive
+    from extractor.language.lexicon import is_infinitive
 
     header = {s for s, _ in st.header}
     item: Item | None = None

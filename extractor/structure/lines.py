@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 def _ordinals() -> list[tuple[str, str]]:
-    from .dates import read_data
+    from extractor.data import read_data
 
     rows = [line.split() for line in read_data("question_ordinals.txt")]
     return sorted(((stem, num) for stem, num in rows), key=lambda r: len(r[0]), reverse=True)
@@ -26,7 +26,7 @@ _LABEL_END = r"\s*(?:[:.–—-]\s*|$)"
 
 
 @dataclass(frozen=True)
-class Rule:
+class LineRule:
     name: str
     pattern: re.Pattern
 
@@ -43,11 +43,11 @@ class Line:
     rule: str = ""
 
 
-def _r(name: str, pattern: str) -> Rule:
-    return Rule(name, re.compile(pattern, re.I | re.X))
+def _r(name: str, pattern: str) -> LineRule:
+    return LineRule(name, re.compile(pattern, re.I | re.X))
 
 
-RULES: list[Rule] = [
+RULES: list[LineRule] = [
     _r("agenda", r"^повестка(?:\s+(?:дня|заседания|совещания))?" + _LABEL_END),
     _r("heard", "^" + _QUESTION_PREFIX + r"(?:слушали|заслушали)" + _LABEL_END),
     _r("spoke", r"^выступил[иа]?" + _LABEL_END),

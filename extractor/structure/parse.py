@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from .items import absorb_lists, attach, directives, list_style, number_items
-from .lines import Line, classify
-from .tables import TABLE_HEAD, is_table_head, parse_table
-from .tree import Item, Question, Span, Structure, question_by_id
+from extractor.structure.items import absorb_lists, attach, directives, list_style, number_items
+from extractor.structure.lines import Line, classify
+from extractor.structure.tables import TABLE_HEAD, is_table_head, parse_table
+from extractor.structure.tree import Item, Question, Span, Structure, question_by_id
 
 __all__ = ["Item", "Question", "Structure", "parse"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line
-from .tree import Item, Question, Span, Structure
+from extractor.structure.lines import Line
+from extractor.structure.tree import Item, Question, Span, Structure
 
 TABLE_HEAD = re.compile(r"^(?:№(?:\s*п/п)?|п/п|поручени[ея]|содержание\s+поручения|мероприяти[ея]|"
                          r"решени[ея](?:\s*\(\s*поручени[ея]\s*\))?|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lines import Line
+from extractor.structure.lines import Line
 
 Span = tuple[int, int]
 

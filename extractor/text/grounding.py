@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from .layout import Layout
+from extractor.text.layout import Layout
 
 
 class _Boxes:

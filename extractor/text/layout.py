@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import morph
+from extractor.language import morph
 
 # Characters that carry no text: BOM, soft hyphen, zero-width marks.
 _DROP = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
@@ -170,15 +170,6 @@ def is_wrapped(lines: list[str]) -> bool:
     return continued / len(lines) >= 0.12
 
 
-def hyphen_joins(prev: str, nxt: str) -> bool:
-    """Should a line-end hyphen be dropped? Only when the dictionary knows the joined word."""
-    left = re.search(r"([А-Яа-яЁё]+)-$", prev)
-    right = re.match(r"([А-Яа-яЁё]+)", nxt)
-    if not left or not right:
-        return False
-    return morph.is_known(left.group(1) + right.group(1)) and not morph.is_known(right.group(1))
-
-
 def _breaks(prev: str, nxt: str, width: int) -> bool:
     """In wrapped text: does a paragraph end between these two lines?"""
     if _STARTS_BLOCK.match(nxt) or re.match(r"^\(.*\)$", prev):
@@ -213,7 +204,7 @@ def clean(raw: str) -> Layout:
             elif _breaks(prev, line, width):
                 b.add_sep("\n", b.offsets[-1] + 1)
             elif prev.endswith("-") and re.search(r"\w-$", prev):
-                if hyphen_joins(prev, line):
+                if morph.hyphen_joins(prev, line):
                     b.chars.pop()
                     b.offsets.pop()
             else:

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from extractor.pipeline import Pipeline  # noqa: E402
-from extractor.reader import read_file  # noqa: E402
+from extractor.readers.files import read_file  # noqa: E402
 
 REPEATS = 5
 
@@ -36,7 +36,7 @@ def main() -> None:
     import slovnet.exec.model
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
-    from extractor import ner
+    from extractor.language import ner
 
     pipeline = Pipeline()
     tagger = pipeline.tagger

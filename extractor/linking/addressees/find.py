@@ -3,20 +3,21 @@
 The genre puts the addressee in the dative before the infinitive ("Отделу кадров
 (Панова С.Ю.) оформить ..."), or after an assignment verb ("Рекомендовать органам
 ... учитывать ..."). Ordered rules (RULES) pick the region of the item that names
-addressees; `addressee_segments` cuts that region into addressees. Set the env var
-PROTOKOL_EXPLAIN_ADDRESSEES=1 (or call `explain`) to see which rule fired.
+addressees; `segments` cuts that region into addressees. Set PROTOKOL_DEBUG=addressees
+(or call `explain`) to see which rule fired.
 """
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
 from typing import Callable
 
-from . import morph
-from .addressee_lexicon import Tok, assignment_verbs, is_abbrev, is_infinitive, noun_cases, phrase_at, tokenize
-from .addressee_segments import Seg, opens_addressee, segments
-from .nominative import DEFAULT_CASES, nominative, norm_person, surname_nominative
+from extractor import trace
+from extractor.language import morph
+from extractor.language.lexicon import Tok, assignment_verbs, is_abbrev, is_infinitive, noun_cases, phrase_at, tokenize
+from extractor.linking.addressees.segments import Seg, opens_addressee, segments
+from extractor.language import nominative as nom
+from extractor.language.nominative import DEFAULT_CASES, surname_nominative
+from extractor.persons import normalize_person
 
 PersonNorm = Callable[[str], "str | None"]
 _CO_CASES = ("ablt", "datv", "nomn")
@@ -25,7 +26,7 @@ _BRACKET_PERSON_CASES = ("nomn", "datv", "ablt", "gent")
 
 
 @dataclass(frozen=True)
-class Addressee:
+class FoundAddressee:
     """One addressee of a decision item; text[start:end] == text."""
 
     start: int      # offsets into the text given
@@ -37,24 +38,24 @@ class Addressee:
 
 
 @dataclass(frozen=True)
-class Item:
+class ItemTokens:
     text: str
     toks: tuple[Tok, ...]
     inf: int | None  # index of the first infinitive token
 
 
 @dataclass(frozen=True)
-class Rule:
+class AddresseeRule:
     """A named step: returns the addressee segments, [] for "nobody", None to pass."""
 
     name: str
     why: str
-    apply: Callable[[Item], "list[Seg] | None"]  # None: the rule does not apply
+    apply: Callable[[ItemTokens], "list[Seg] | None"]  # None: the rule does not apply
 
 
 # --- rules ---------------------------------------------------------------------
 
-def _note(item: Item) -> "list[Seg] | None":
+def _note(item: ItemTokens) -> "list[Seg] | None":
     """"Информацию ... принять к сведению", "Принять информацию Бондарь О.А. к сведению"."""
     if item.inf is None:
         return None
@@ -62,7 +63,7 @@ def _note(item: Item) -> "list[Seg] | None":
     return [] if any(phrase_at(item.toks, k, "note_markers.txt") for k in window) else None
 
 
-def _assignment_verb(item: Item) -> "list[Seg] | None":
+def _assignment_verb(item: ItemTokens) -> "list[Seg] | None":
     if item.inf is None:
         return None
     verb = morph.lemma(item.toks[item.inf].text)
@@ -79,12 +80,12 @@ def _assignment_verb(item: Item) -> "list[Seg] | None":
     return segments(item.toks, k, end, "lead", case)
 
 
-def _leading_infinitive(item: Item) -> "list[Seg] | None":
+def _leading_infinitive(item: ItemTokens) -> "list[Seg] | None":
     first = _first_content(item.toks)
     return [] if item.inf is not None and item.inf == first else None
 
 
-def _dative_first(item: Item) -> "list[Seg] | None":
+def _dative_first(item: ItemTokens) -> "list[Seg] | None":
     k = _first_content(item.toks)
     if k is None or not _opens_addressee(item.toks, k):
         return None
@@ -92,7 +93,7 @@ def _dative_first(item: Item) -> "list[Seg] | None":
     return segments(item.toks, k, end, "lead", "datv")
 
 
-def _object_first(item: Item) -> "list[Seg] | None":
+def _object_first(item: ItemTokens) -> "list[Seg] | None":
     """ "Информацию об исполнении ... органам исполнительной власти ... направить":
     the dative chain right before the infinitive."""
     if item.inf is None:
@@ -115,12 +116,12 @@ def _object_first(item: Item) -> "list[Seg] | None":
     return segments(toks, head, f, "lead", "datv")
 
 
-RULES: tuple[Rule, ...] = (
-    Rule("note", "принять к сведению: nobody must act", _note),
-    Rule("assignment_verb", "Поручить/Рекомендовать/Просить X ...: X after the verb", _assignment_verb),
-    Rule("leading_infinitive", "the item starts with an infinitive: no addressee in the text", _leading_infinitive),
-    Rule("dative_first", "X (dative) + infinitive: X before the first infinitive", _dative_first),
-    Rule("object_first", "object first, the dative right before the infinitive", _object_first),
+RULES: tuple[AddresseeRule, ...] = (
+    AddresseeRule("note", "принять к сведению: nobody must act", _note),
+    AddresseeRule("assignment_verb", "Поручить/Рекомендовать/Просить X ...: X after the verb", _assignment_verb),
+    AddresseeRule("leading_infinitive", "the item starts with an infinitive: no addressee in the text", _leading_infinitive),
+    AddresseeRule("dative_first", "X (dative) + infinitive: X before the first infinitive", _dative_first),
+    AddresseeRule("object_first", "object first, the dative right before the infinitive", _object_first),
 )
 
 
@@ -160,18 +161,18 @@ def _opens_addressee(toks: tuple[Tok, ...], k: int) -> bool:
 
 
 def _to_addressee(text: str, toks: tuple[Tok, ...], seg: Seg, person_norm: PersonNorm | None,
-                  cases: tuple[str, ...]) -> Addressee:
+                  cases: tuple[str, ...]) -> FoundAddressee:
     a, b = seg.start, seg.end
     phrase = text[a:b]
     if seg.kind == "surname":
         norm, is_person = surname_nominative(phrase, cases + ("nomn",)), True
     elif seg.kind == "person":
         pc = _BRACKET_PERSON_CASES if seg.in_bracket else cases + ("nomn",)
-        norm, is_person = norm_person(phrase, person_norm, pc), True
+        norm, is_person = nom.norm_person(phrase, person_norm, pc, normalize_person), True
     else:
         norm = nominative(phrase, cases, person_norm)
         is_person = seg.ends_with_person
-    return Addressee(a, b, phrase, norm, seg.role, is_person)
+    return FoundAddressee(a, b, phrase, norm, seg.role, is_person)
 
 
 def _cases_for(role: str, lead_case: str) -> tuple[str, ...]:
@@ -184,7 +185,7 @@ def _cases_for(role: str, lead_case: str) -> tuple[str, ...]:
 
 def _run(text: str) -> tuple[str, list[Seg], str]:
     toks = tokenize(text)
-    item = Item(text, toks, _first_infinitive(toks))
+    item = ItemTokens(text, toks, _first_infinitive(toks))
     for rule in RULES:
         segs = rule.apply(item)
         if segs is not None:
@@ -197,19 +198,23 @@ def _run(text: str) -> tuple[str, list[Seg], str]:
 
 # --- public API ----------------------------------------------------------------
 
-def find_addressees(text: str, person_norm: PersonNorm | None = None) -> list[Addressee]:
+def nominative(phrase: str, cases: tuple[str, ...] | None = None, person_norm: PersonNorm | None = None) -> str:
+    """`language.nominative` with the persons stage's normalizer for names out of context."""
+    return nom.nominative(phrase, cases, person_norm, normalize_person)
+
+
+def find_addressees(text: str, person_norm: PersonNorm | None = None) -> list[FoundAddressee]:
     """Addressees named in a decision item (or in an item that only introduces sub-items,
     ending with ':'), in document order; [] when the item names nobody."""
     rule, segs, case = _run(text)
     toks = tokenize(text)
     out = [_to_addressee(text, toks, s, person_norm, _cases_for(s.role, case)) for s in segs]
-    if os.environ.get("PROTOKOL_EXPLAIN_ADDRESSEES"):
-        print(f"[addressees] {rule}: {[a.text for a in out]}", file=sys.stderr)
+    trace("addressees", lambda: f"{rule}: {[a.text for a in out]}")
     return out
 
 
 def responsible_addressees(text: str, person_norm: PersonNorm | None = None,
-                           role: str = "responsible") -> list[Addressee]:
+                           role: str = "responsible") -> list[FoundAddressee]:
     """Addressees in an "Ответственный(е): ..." line's content or a table's Ответственный
     cell (already nominative); after "совместно с" the role is "co"."""
     toks = tokenize(text)
@@ -231,4 +236,4 @@ def explain(text: str) -> str:
     return "\n".join(rows)
 
 
-__all__ = ["Addressee", "RULES", "explain", "find_addressees", "nominative", "responsible_addressees"]
+__all__ = ["FoundAddressee", "RULES", "explain", "find_addressees", "nominative", "responsible_addressees"]

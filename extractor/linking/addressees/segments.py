@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import morph
-from .addressee_lexicon import Tok, is_abbrev, is_adverb_only, phrase_at, words
-from .nominative import _PERSON_FULL, nominal_parses, _PERSON_TAIL, _substantive, head_group
+from extractor.language import morph
+from extractor.language.lexicon import Tok, is_abbrev, is_adverb_only, phrase_at, words
+from extractor.language.nominative import _PERSON_FULL, nominal_parses, _PERSON_TAIL, _substantive, head_group
 
 MAX_CLAUSE_WORDS = 8  # "осуществляющим полномочия в сфере содействия занятости населения" is 7
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from extractor.dates import last_day, month_number, number_value, ordinal_number, parse_date
+from extractor.language.dates import last_day, month_number, number_value, ordinal_number, parse_date
 
 Fields = dict
 FREQS = ("daily", "weekly", "monthly", "quarterly", "yearly")

@@ -1,27 +1,24 @@
 """The deadline (срок) of one decision item.
 
-The grammar lives in deadline_rules.py; this module decides where to look and
+The grammar lives in `rules`; this module decides where to look and
 which match wins: a "Срок: ..." part (or a table's deadline cell) beats phrases
 inside the item, and among inline phrases the last one wins, because protocols
 put the deadline at the end ("... направить отчёт до 1 мая 2025 г.").
 
 Debugging: `explain(text, protocol_date)` lists every candidate and the winner;
-with PROTOKOL_DEBUG_DEADLINES=1 the same report goes to the logger on each call.
+with PROTOKOL_DEBUG=deadlines the same report goes to stderr on each call.
 """
 from __future__ import annotations
 
 import datetime
-import logging
-import os
 import re
 from dataclasses import dataclass
 
-from extractor.dates import read_data
-from extractor.deadline_builders import Ctx
-from extractor.deadline_rules import RULES
+from extractor import trace
+from extractor.data import read_data
+from extractor.linking.deadlines.builders import Ctx
+from extractor.linking.deadlines.rules import RULES
 
-log = logging.getLogger(__name__)
-_DEBUG = os.environ.get("PROTOKOL_DEBUG_DEADLINES") == "1"
 
 _TERMS = "(?:" + "|".join(read_data("term_nouns.txt")) + r")(?![\w])"
 # "Срок – ...", "Срок исполнения поручения: ...", "Срок внесения – ..."; not "сроком на пять лет"
@@ -40,7 +37,7 @@ _TRIM = " \t\r\n,;:"
 
 
 @dataclass
-class Deadline:
+class DeadlineMatch:
     kind: str            # date | datetime | range | relative | recurring | ongoing | as_established | event
     start: int           # offsets of the deadline phrase in the given text
     end: int
@@ -56,10 +53,10 @@ class Deadline:
     freq: str | None = None
 
 
-def _scan(text: str, lo: int, hi: int, ctx: Ctx, trace: list[str] | None) -> list[Deadline]:
+def _scan(text: str, lo: int, hi: int, ctx: Ctx, trace: list[str] | None) -> list[DeadlineMatch]:
     """Non-overlapping deadline phrases in text[lo:hi], in text order."""
     first = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip(_TRIM + "–—-"))
-    found: list[tuple[int, Deadline | None, int, int]] = []    # (priority, deadline or blocker, span)
+    found: list[tuple[int, DeadlineMatch | None, int, int]] = []    # (priority, deadline or blocker, span)
     for prio, rule in enumerate(RULES):
         if rule.bare and not ctx.labelled:
             continue
@@ -76,8 +73,8 @@ def _scan(text: str, lo: int, hi: int, ctx: Ctx, trace: list[str] | None) -> lis
             fields = rule.build(m, ctx)
             _note(trace, rule.name, text[s:e], f"-> {fields}" if fields else "rejected by builder")
             if fields:
-                found.append((prio, Deadline(start=s, end=e, text=text[s:e], rule=rule.name, **fields), s, e))
-    kept: list[tuple[Deadline | None, int, int]] = []
+                found.append((prio, DeadlineMatch(start=s, end=e, text=text[s:e], rule=rule.name, **fields), s, e))
+    kept: list[tuple[DeadlineMatch | None, int, int]] = []
     # An earlier rule beats a later one on overlap; within a rule the longer match wins.
     for _, d, s, e in sorted(found, key=lambda f: (f[0], f[2] - f[3])):
         if all(e <= ks or s >= ke for _, ks, ke in kept):
@@ -91,7 +88,7 @@ def _note(trace: list[str] | None, rule: str, phrase: str, verdict: str) -> None
 
 
 def _find(text: str, protocol_date: datetime.date | None, cell: bool,
-          trace: list[str] | None) -> Deadline | None:
+          trace: list[str] | None) -> DeadlineMatch | None:
     labels = list(LABEL.finditer(text))
     bounds = [m.start() for m in labels[1:]] + [len(text)]
     for label, hi in reversed(list(zip(labels, bounds))):
@@ -109,10 +106,9 @@ def _find(text: str, protocol_date: datetime.date | None, cell: bool,
 
 
 def find_deadline(text: str, protocol_date: datetime.date | None = None, *,
-                  cell: bool = False) -> Deadline | None:
+                  cell: bool = False) -> DeadlineMatch | None:
     """The deadline stated in a decision item's text (or, with cell=True, in a table's Срок cell)."""
-    if _DEBUG:
-        log.debug("%s", explain(text, protocol_date, cell=cell))
+    trace("deadlines", lambda: explain(text, protocol_date, cell=cell))
     return _find(text, protocol_date, cell, None)
 
 

@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from extractor.dates import DATE_SRC, MONTH_SRC, NUMBER_WORD_SRC, YEAR_SUFFIX_SRC, read_data
-from extractor.deadline_builders import (Ctx, Fields, b_date, b_datetime, b_end_of, b_from_to, b_half,
+from extractor.data import read_data
+from extractor.language.dates import DATE_SRC, MONTH_SRC, NUMBER_WORD_SRC, YEAR_SUFFIX_SRC
+from extractor.linking.deadlines.builders import (Ctx, Fields, b_date, b_datetime, b_end_of, b_from_to, b_half,
                                          b_months, b_paren_months, b_quarter, b_recurring, b_relative,
                                          b_year, constant)
 
 
 @dataclass(frozen=True)
-class Rule:
+class DeadlineRule:
     """One named grammar rule: where it matches and how the match becomes deadline fields."""
     name: str
     pattern: re.Pattern
@@ -101,44 +102,44 @@ UNIT = r"(?P<unit>дн(?:я|ей|ь)|сут(?:ок|ки)|недел[ьиюя]|м
 REL_CORE = rf"(?P<n>{NUM})\s+(?:(?P<kind>календарн\w+|рабоч\w+)\s+)?{UNIT}{ANCHOR}"
 YEAR_END = rf"(?:\s+(?P<y1>\d{{4}}){YEAR_SUFFIX_SRC})?"
 
-RULES: list[Rule] = [
-    Rule("recurring", _rx(rf"{B}(?:{_recurring_src()}){RECUR_TAIL}"), b_recurring),
-    Rule("as-established", _rx(rf"{B}(?:{_vocab('as_established.txt')})"), constant("as_established")),
-    Rule("event", _rx(rf"{B}(?:{_vocab('event_deadlines.txt')})(?:\s+{GEN}){{0,4}}"), constant("event")),
-    Rule("ongoing", _rx(rf"{B}(?:{_vocab('ongoing.txt')})(?!\s*[-–]?\s*действующ)"), constant("ongoing")),
-    Rule("datetime-time-first", _rx(rf"{B}{BY}\s+(?P<time>{TIME})(?:\s*(?P<tz>{TZ}))?\s*,?\s*"
+RULES: list[DeadlineRule] = [
+    DeadlineRule("recurring", _rx(rf"{B}(?:{_recurring_src()}){RECUR_TAIL}"), b_recurring),
+    DeadlineRule("as-established", _rx(rf"{B}(?:{_vocab('as_established.txt')})"), constant("as_established")),
+    DeadlineRule("event", _rx(rf"{B}(?:{_vocab('event_deadlines.txt')})(?:\s+{GEN}){{0,4}}"), constant("event")),
+    DeadlineRule("ongoing", _rx(rf"{B}(?:{_vocab('ongoing.txt')})(?!\s*[-–]?\s*действующ)"), constant("ongoing")),
+    DeadlineRule("datetime-time-first", _rx(rf"{B}{BY}\s+(?P<time>{TIME})(?:\s*(?P<tz>{TZ}))?\s*,?\s*"
                                     rf"(?P<date>{DATE_SRC})(?:\s*(?P<tz2>{TZ}))?"), b_datetime),
-    Rule("datetime-date-first", _rx(rf"{B}{BY}\s+(?P<date>{DATE_SRC})\s*,?\s*(?:до\s+|в\s+)?"
+    DeadlineRule("datetime-date-first", _rx(rf"{B}{BY}\s+(?P<date>{DATE_SRC})\s*,?\s*(?:до\s+|в\s+)?"
                                     rf"(?P<time>{TIME})(?:\s*(?P<tz>{TZ}))?"), b_datetime),
-    Rule("date-end-of", _rx(rf"{B}(?:в\s+срок\s+)?до\s+(?:конца|окончания)\s+(?:(?P<q>{ORD})\s*(?:-?го\s+)?"
+    DeadlineRule("date-end-of", _rx(rf"{B}(?:в\s+срок\s+)?до\s+(?:конца|окончания)\s+(?:(?P<q>{ORD})\s*(?:-?го\s+)?"
                             rf"квартала|(?P<mon>{MONTH_SRC})|(?:(?:текущего|этого|(?P<y0>\d{{4}}))\s+)?"
                             rf"(?P<unit>года|месяца){E})(?:\s+{YEAR})?"), b_end_of),
-    Rule("range-from-to", _rx(rf"{B}(?:в\s+(?:период|срок)\s+)?с\s+(?P<a>{DATE_SRC}|\d{{1,2}}(?:\.\d{{1,2}})?)"
+    DeadlineRule("range-from-to", _rx(rf"{B}(?:в\s+(?:период|срок)\s+)?с\s+(?P<a>{DATE_SRC}|\d{{1,2}}(?:\.\d{{1,2}})?)"
                               rf"\s+(?:по|до)\s+(?P<b>{DATE_SRC})"), b_from_to),
-    Rule("range-months-in-brackets", _rx(rf"{B}в\s+течение\s+{NUM}\s+месяц\w*\s*\(\s*(?P<m1>{MONTH_SRC}){DASH}"
+    DeadlineRule("range-months-in-brackets", _rx(rf"{B}в\s+течение\s+{NUM}\s+месяц\w*\s*\(\s*(?P<m1>{MONTH_SRC}){DASH}"
                                          rf"(?P<m2>{MONTH_SRC}){YEAR_END}\s*\)(?:\s*(?P<y2>\d{{4}}){YEAR_SUFFIX_SRC})?"),
          b_paren_months),
-    Rule("range-month", _rx(rf"{B}(?:во?|в\s+течение)\s+(?P<m1>{MONTH_SRC})(?:{DASH}(?P<m2>{MONTH_SRC}))?"
+    DeadlineRule("range-month", _rx(rf"{B}(?:во?|в\s+течение)\s+(?P<m1>{MONTH_SRC})(?:{DASH}(?P<m2>{MONTH_SRC}))?"
                             rf"(?:\s+{YEAR})?"), b_months),
-    Rule("range-quarter", _rx(rf"{B}(?:во?|в\s+течение)\s+(?P<q>{ORD})\s*(?:-?м\s+|-?го\s+)?квартал[ае]{E}"
+    DeadlineRule("range-quarter", _rx(rf"{B}(?:во?|в\s+течение)\s+(?P<q>{ORD})\s*(?:-?м\s+|-?го\s+)?квартал[ае]{E}"
                               rf"(?:\s+{YEAR})?"), b_quarter),
-    Rule("range-half-year", _rx(rf"{B}(?:во?|в\s+течение)\s+(?P<q>{ORD})\s*(?:-?м\s+|-?го\s+)?полугоди[ия]{E}"
+    DeadlineRule("range-half-year", _rx(rf"{B}(?:во?|в\s+течение)\s+(?P<q>{ORD})\s*(?:-?м\s+|-?го\s+)?полугоди[ия]{E}"
                                 rf"(?:\s+{YEAR})?"), b_half),
-    Rule("range-year", _rx(rf"{B}в\s+течение\s+(?P<y>\d{{4}})\s*(?:года|г\.)"), b_year),
-    Rule("relative-within", _rx(rf"{B}(?:в\s+течение|в\s+срок\s+(?:не\s+более|до)|в\s+пределах|не\s+позднее|"
+    DeadlineRule("range-year", _rx(rf"{B}в\s+течение\s+(?P<y>\d{{4}})\s*(?:года|г\.)"), b_year),
+    DeadlineRule("relative-within", _rx(rf"{B}(?:в\s+течение|в\s+срок\s+(?:не\s+более|до)|в\s+пределах|не\s+позднее|"
                                 rf"не\s+позже|через)\s+{REL_CORE}"), b_relative),
-    Rule("relative-within-one", _rx(rf"{B}в\s+течение\s+(?:(?P<kind>рабочего|календарного)\s+)?"
+    DeadlineRule("relative-within-one", _rx(rf"{B}в\s+течение\s+(?:(?P<kind>рабочего|календарного)\s+)?"
                                     rf"(?P<unit>недели|месяца|суток|дня){E}{ANCHOR}"), b_relative),
-    Rule("relative-n-day-term", _rx(rf"{B}в\s+(?:(?P<n>\d+)\s*(?:-\s*х)?\s*-?\s*|(?P<w>{NUMBER_WORD_SRC}))?"
+    DeadlineRule("relative-n-day-term", _rx(rf"{B}в\s+(?:(?P<n>\d+)\s*(?:-\s*х)?\s*-?\s*|(?P<w>{NUMBER_WORD_SRC}))?"
                                     rf"(?P<unit>дневн|недельн|месячн)\w*\s+срок{E}{ANCHOR}"), b_relative),
-    Rule("date-by", _rx(rf"{B}{BY}\s+(?P<date>{DATE_SRC})"), b_date),
+    DeadlineRule("date-by", _rx(rf"{B}{BY}\s+(?P<date>{DATE_SRC})"), b_date),
     # Bare phrases: only at the start of a "Срок" part or of a deadline cell.
-    Rule("bare-datetime", _rx(rf"(?P<date>{DATE_SRC})\s*,?\s*(?:до\s+|в\s+)?(?P<time>{TIME})(?:\s*(?P<tz>{TZ}))?"),
+    DeadlineRule("bare-datetime", _rx(rf"(?P<date>{DATE_SRC})\s*,?\s*(?:до\s+|в\s+)?(?P<time>{TIME})(?:\s*(?P<tz>{TZ}))?"),
          b_datetime, bare=True),
-    Rule("bare-date", _rx(rf"(?:по\s+)?(?P<date>{DATE_SRC})"), b_date, bare=True),
-    Rule("bare-relative", _rx(REL_CORE), b_relative, bare=True),
-    Rule("bare-month", _rx(rf"(?P<m1>{MONTH_SRC})(?:{DASH}(?P<m2>{MONTH_SRC}))?(?:\s+{YEAR})?"), b_months, bare=True),
-    Rule("bare-quarter", _rx(rf"(?:во?\s+)?(?P<q>{ORD})(?:{DASH}(?P<q2>{ORD}))?\s*(?:-?й\s+|-?м\s+)?квартал\w*"
+    DeadlineRule("bare-date", _rx(rf"(?:по\s+)?(?P<date>{DATE_SRC})"), b_date, bare=True),
+    DeadlineRule("bare-relative", _rx(REL_CORE), b_relative, bare=True),
+    DeadlineRule("bare-month", _rx(rf"(?P<m1>{MONTH_SRC})(?:{DASH}(?P<m2>{MONTH_SRC}))?(?:\s+{YEAR})?"), b_months, bare=True),
+    DeadlineRule("bare-quarter", _rx(rf"(?:во?\s+)?(?P<q>{ORD})(?:{DASH}(?P<q2>{ORD}))?\s*(?:-?й\s+|-?м\s+)?квартал\w*"
                              rf"(?:\s+{YEAR})?"), b_quarter, bare=True),
-    Rule("bare-year", _rx(rf"(?:в\s+(?:течение\s+)?)?{YEAR}"), b_year, bare=True),
+    DeadlineRule("bare-year", _rx(rf"(?:в\s+(?:течение\s+)?)?{YEAR}"), b_year, bare=True),
 ]

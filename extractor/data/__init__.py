@@ -1,0 +1,29 @@
+"""The vocabularies, as data files beside this module: one entry a line, `#` starts a comment
+(each entry's comment gives a real example). Every stage reads them through `read_data`/`entries`,
+so a word list is written once and found in one place."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent
+
+
+@lru_cache(maxsize=None)
+def _lines(name: str) -> tuple[str, ...]:
+    out = []
+    for raw in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+def read_data(name: str) -> list[str]:
+    """Lines of a vocabulary file, without comments and blanks."""
+    return list(_lines(name))
+
+
+def entries(name: str) -> list[list[str]]:
+    """Lines of a vocabulary file split on whitespace."""
+    return [line.split() for line in _lines(name)]
