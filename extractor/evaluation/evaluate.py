@@ -15,7 +15,9 @@ from extractor.export.corpus import to_corpus
 from extractor.errors import ProtokolError
 from extractor.evaluation.scoring import PROTOCOL_FIELDS, Counts, DocScore, score_document, total
 
-FORMATS = ("txt", "pdf", "docx")
+FORMATS = ("txt", "pdf", "docx", "pdftext")
+# the file each format reads beside ID.gold.json; pdftext is a PDF's text as a generic converter exports it
+SUFFIX = {"pdftext": "pdftext.txt"}
 COUNT_FIELDS = ("decisions", "addressees", "deadline", "emails", "urls", "references", "persons",
                 "attendees", "speakers")
 GOLD_KEYS = {"doc_id": str, "protocol": dict, "attendees": list, "agenda": list, "decisions": list,
@@ -61,7 +63,7 @@ def documents(gold_dir: Path, formats: tuple[str, ...]) -> Iterator[tuple[Path, 
     for gold in sorted(gold_dir.rglob("*.gold.json")):
         stem = gold.name[: -len(".gold.json")]
         for fmt in formats:
-            doc = gold.with_name(f"{stem}.{fmt}")
+            doc = gold.with_name(f"{stem}.{SUFFIX.get(fmt, fmt)}")
             if doc.exists():
                 yield gold, fmt, doc
 
