@@ -36,7 +36,7 @@ def make_input(folder: Path) -> Path:
     """Our corpus (sample.txt is a copy of an annotated document), an encrypted PDF, a damaged DOCX,
     binary data named .txt and a README that is no protocol."""
     folder.mkdir()
-    for p in OWN_CORPUS.glob("*.txt"):
+    for p in GOLD_DOCS + [OWN_CORPUS / "sample.txt"]:   # not the ID.pdftext.txt variants
         shutil.copy(p, folder / p.name)
     (folder / "sub").mkdir()
     (folder / "sub" / "locked.pdf").write_bytes(encrypted_pdf())

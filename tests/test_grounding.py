@@ -8,7 +8,9 @@ import pytest
 from conftest import OWN_CORPUS, SHARED_CORPUS
 from extractor.readers.files import read_file
 
-DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt"]
+# ID.pdftext.txt variants are left out: a value that runs across a page break spans the page number
+# and running header in the original, which the cleaned text (and so the value) rightly leaves out
+DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt" and not p.name.endswith(".pdftext.txt")]
 DOCS += [SHARED_CORPUS / "real" / "minpros_profi_2023_11.txt"] if SHARED_CORPUS.exists() else []
 
 

@@ -27,3 +27,12 @@ def read_data(name: str) -> list[str]:
 def entries(name: str) -> list[list[str]]:
     """Lines of a vocabulary file split on whitespace."""
     return [line.split() for line in _lines(name)]
+
+
+@lru_cache(maxsize=None)
+def section_labels() -> dict[str, tuple[str, ...]]:
+    """kind -> label phrases (lower case, longest first) of section_labels.txt."""
+    out: dict[str, list[str]] = {}
+    for row in entries("section_labels.txt"):
+        out.setdefault(row[0], []).append(" ".join(row[1:]))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}

@@ -99,9 +99,14 @@ def decision_id(item: Item, roman: bool, alone: bool = False) -> str:
 
 
 def number_items(st: Structure) -> None:
-    """Give every item its id."""
-    per_question: dict[int, int] = {}
+    """Give every item its id. Several unnumbered decisions of one question (bullets or paragraphs)
+    are numbered 1, 2, 3 … in order, as the annotators do."""
+    per_question: dict[int, list[Item]] = {}
     for item in st.items:
-        per_question[id(item.question)] = per_question.get(id(item.question), 0) + 1
+        per_question.setdefault(id(item.question), []).append(item)
+    for group in per_question.values():
+        if len(group) > 1 and all(not it.path for it in group if it.parent is None):
+            for n, it in enumerate((it for it in group if it.parent is None), 1):
+                it.path = [str(n)]
     for item in st.items:
-        item.id = decision_id(item, st.roman, per_question[id(item.question)] == 1)
+        item.id = decision_id(item, st.roman, len(per_question[id(item.question)]) == 1)

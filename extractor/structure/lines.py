@@ -27,8 +27,14 @@ _LABEL_END = r"\s*(?:[:.–—-]\s*|$)"
 
 @dataclass(frozen=True)
 class LineRule:
-    name: str
+    """A named rule: when `pattern` matches a paragraph, the paragraph is of `kind`."""
+
+    kind: str
     pattern: re.Pattern
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", self.name or self.kind)
 
 
 @dataclass(frozen=True)
@@ -43,23 +49,40 @@ class Line:
     rule: str = ""
 
 
-def _r(name: str, pattern: str) -> LineRule:
-    return LineRule(name, re.compile(pattern, re.I | re.X))
+def _r(kind: str, pattern: str, name: str = "") -> LineRule:
+    return LineRule(kind, re.compile(pattern, re.I | re.X), name)
+
+
+def _labels(kind: str) -> str:
+    """The labels of `kind` from data/section_labels.txt as one alternation (longest first)."""
+    from extractor.data import section_labels
+
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, label.split())) for label in section_labels()[kind]) + ")"
+
+
+# a decision verb closing a paragraph: "…, территориальная избирательная комиссия решила:"
+_DECIDED_VERB = (r"(?:решил[аио]?|постановил[аио]?|постановляет|постановляют|решает|решают|"
+                 r"принял[аио]?\s+(?:следующ\w+\s+)?решени[ея])")
 
 
 RULES: list[LineRule] = [
     _r("agenda", r"^повестка(?:\s+(?:дня|заседания|совещания))?" + _LABEL_END),
-    _r("heard", "^" + _QUESTION_PREFIX + r"(?:слушали|заслушали)" + _LABEL_END),
-    _r("spoke", r"^выступил[иа]?" + _LABEL_END),
-    _r("decided", "^" + _QUESTION_PREFIX + r"(?:решили|постановили|решение|приняли\s+решение|"
-       r"принятое\s+решение|решено|постановлено|принято\s+решение|поручено|поручения|постановляет|решает)"
-       r"(?:\s*\([^()]{1,40}\))?" + _LABEL_END),  # "Постановили (единогласно): ..."
+    _r("heard", "^" + _QUESTION_PREFIX + _labels("heard") + _LABEL_END),
+    _r("spoke", "^" + _labels("spoke") + _LABEL_END),
+    _r("decided", "^" + _QUESTION_PREFIX + _labels("decided") + r"(?:\s*\([^()]{1,40}\))?" + _LABEL_END,
+       "decided-label"),  # "Постановили (единогласно): ..."
     # "Профсоюзный комитет ПОСТАНОВИЛ:", "Совет директоров решил:"
     _r("decided", r"^[А-ЯЁ][^:.]{0,80}?\s(?:постановил[аи]?|решил[аи]?|постановляет|решает|принял[аи]?\s+решение|"
-       r"поручено)\s*:\s*"),
+       r"поручено)\s*:\s*", "decided-subject"),
+    _r("proposal", "^" + _QUESTION_PREFIX + _labels("proposal") + _LABEL_END),
     # "Голосование по вопросам повестки дня:" - each question that follows is a decision
     _r("decided_intro", r"^голосование\s+по\s+вопросам\s+повестки(?:\s+дня)?\s*:\s*$"),
     _r("decided_intro", r"^.{0,200}?(?:принят[оы]?|принял[аи]?)\s+следующ\w+\s+решени\w*[^:]{0,40}:\s*"),
+    # "Заслушав и обсудив информацию …, комиссия РЕШИЛА: 1. …" (a preamble closed by the marker)
+    _r("decided", r"^(?:заслушав|рассмотрев|обсудив|изучив|руководствуясь|в\s+соответствии|учитывая)[^:]*?"
+       r"[\s,]" + _DECIDED_VERB + r"\s*:\s*", "decided-preamble"),
+    # any paragraph that ends with the marker: "… в целях …, коллегия министерства РЕШИЛА:"
+    _r("decided", r"^.*[\s,]" + _DECIDED_VERB + r"\s*:\s*$", "decided-tail"),
     # "По второму вопросу", "Вопрос № 1 повестки дня: О ...", "По вопросу II повестки дня"
     _r("question_ref", r"^(?:(?P<qnum>\d{1,2})\.\s+)?(?:по\s+)?(?:(?P<qord>[а-яё]+)\s+вопрос\w*|вопрос\w*\s*(?:№\s*)?"
        r"(?P<qref>[IVXLC]{1,6}|\d{1,2}))(?:\s+повестки(?:\s+дня)?)?\s*(?:[:.,–—-]\s*|\s|$)"),
@@ -74,8 +97,15 @@ RULES: list[LineRule] = [
     _r("absent", r"^(?:отсутствовал\w*|отсутствуют|не\s+присутствовал\w*)" + _LABEL_END),
     _r("deadline", r"^срок(?:и)?(?:\s+(?:исполнения|выполнения|представления))?" r"\s*[:–—-]\s*"),
     _r("responsible", r"^ответственн\w+(?:\s+(?:исполнител\w+|за\s+исполнение))?\s*[:–—-]\s*"),
+    # "Решение не принято", "Решение по 5 вопросу — НЕ ПРИНЯТО": the proposal before it is no decision
+    _r("rejected", r"^(?:решение(?:\s+по\s+[^:–—]{1,60}?)?\s*[:–—-]?\s*)?не\s+принят[оа]?\b", "rejected"),
     _r("vote", r"^(?:голосовали|голосование|итоги\s+голосования|результаты\s+голосования|"
        r"решение\s+принято|принято\s+единогласно|единогласно|[«\"]?(?:за|против|воздержал\w*)[»\"]?\s*[–—:-]\s*(?:\d|нет))"),
+    # "Решение по 3 вопросу — ПРИНЯТО", a lone "ПРИНЯТО."
+    _r("vote", r"^(?:решение\s+по\s+[^:–—]{1,60}?\s*[:–—-]\s*)?принят[оа]\b[^а-яё]*$", "vote-adopted"),
+    # the cells of a vote table: "«За»", "Воздержались", "3 845,20 м² – 98,20 %", "54 голоса (62,5 %)"
+    _r("vote", r"^[«\"]?(?:за|против|воздержал\w*)[»\"]?\s*:?$", "vote-cell"),
+    _r("vote", r"^[\d\s,.]+(?:м²|м2|кв\.\s*м\.?|голос\w*)?\s*[–—(-]?\s*[\d\s,.]*%\)?$", "vote-cell"),
     _r("annexes", r"^приложени[ея](?:\s+к\s+протоколу)?\s*:?\s*$"),
     _r("signature", r"^(?:_{3,}|(?:председатель|директор|секретарь|руководитель|заместитель|начальник|министр|"
        r"глава|ректор|проректор|управляющий|(?:генеральный|исполнительный)\s+директор|ответственный\s+секретарь|"
@@ -113,18 +143,18 @@ def classify(text: str, start: int, end: int) -> Line:
             continue
         marker = ""
         gd = m.groupdict()
-        if rule.name == "question_ref" and gd.get("qord") and not question_id(m):
+        if rule.kind == "question_ref" and gd.get("qord") and not question_id(m):
             continue  # "Основной вопрос ..." is not a question reference
-        if rule.name in ("heard", "decided"):
+        if rule.kind in ("heard", "decided", "proposal"):
             marker = question_id(m)
-        elif rule.name == "question_ref":
+        elif rule.kind == "question_ref":
             marker = question_id(m)
-        elif rule.name == "question":
+        elif rule.kind == "question":
             marker = gd["roman"]
-        elif rule.name == "item":
+        elif rule.kind == "item":
             marker = gd["num"].rstrip(".")
         content = start + m.end()
-        if rule.name == "speaker" and para.startswith("("):
+        if rule.kind == "speaker" and para.startswith("("):
             content = start
-        return Line(rule.name, start, end, content, marker, rule.name)
+        return Line(rule.kind, start, end, content, marker, rule.name)
     return Line("text", start, end, start)

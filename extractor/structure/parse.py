@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 
+from extractor.structure.blocks import Proposals, decision_line
+from extractor.structure.directive import is_directive
 from extractor.structure.items import absorb_lists, attach, directives, list_style, number_items
 from extractor.structure.lines import Line, classify
 from extractor.structure.tables import TABLE_HEAD, is_table_head, parse_table
+from extractor.structure.officers import role_span
 from extractor.structure.tree import Item, Question, Span, Structure, question_by_id
 
 __all__ = ["Item", "Question", "Structure", "parse"]
@@ -25,6 +28,8 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
     discussed: list[Question] = []
     item: Item | None = None
     last_style = [""]
+    proposals = Proposals()
+    voted = False            # the block's items were put to the vote (no text runs on after it)
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -39,7 +44,7 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             k = "signature"  # "Председатель собрания" over a signature line at the end
         if k in ("chair", "secretary") and getattr(st, k) is None and (
                 mode in ("header", "attendees") or ln.content_start < ln.end):
-            setattr(st, k, _role_span(text, lines, i, st))
+            setattr(st, k, role_span(text, lines, i, st))
             mode = "header" if mode in ("header", "attendees") else mode
         elif k == "absent" and mode in ("header", "attendees"):
             mode = "header"
@@ -89,20 +94,30 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             if q is not None:
                 q.speaker_spans.append((ln.content_start, ln.end))
                 _take_following(lines, i, q, text)
-        elif k in ("decided", "decided_intro"):
+        elif k in ("decided", "decided_intro", "proposal"):
             if ln.marker:
                 q = question_by_id(st, ln.marker)
             elif k == "decided_intro":
                 q = None  # "По итогам совещания приняты следующие решения:" covers the whole meeting
-            mode, item = "decisions", None
+            inline = classify(text, ln.content_start, ln.end) if ln.content_start < ln.end else None
+            if inline is not None and inline.kind in ("vote", "rejected"):
+                inline = None    # "РЕШИЛИ: решение принято" says how the proposal above ended
+            elif k == "proposal":
+                proposals.open(st, q)
+            else:
+                proposals.drop(st, q)  # the question's own decision text replaces its proposal
+            mode, item, voted = "decisions", None, False
             last_style[0] = ""
-            if ln.content_start < ln.end:  # "РЕШИЛИ: Принять информацию к сведению."
-                inline = classify(text, ln.content_start, ln.end)
-                if inline.kind == "item":
-                    style = list_style(text[inline.start:inline.content_start])
-                    item = attach(st.items, inline.marker.split("."), inline.content_start, ln.end, q, style, last_style)
-                else:
-                    item = attach(st.items, [], ln.content_start, ln.end, q, "none", last_style)
+            if inline is not None and inline.kind == "item":  # "РЕШИЛИ: 1. Утвердить ..."
+                style = list_style(text[inline.start:inline.content_start])
+                item = attach(st.items, inline.marker.split("."), inline.content_start, ln.end, q, style, last_style)
+            elif inline is not None:  # "РЕШИЛИ: Принять информацию к сведению."
+                item = attach(st.items, [], ln.content_start, ln.end, q, "none", last_style)
+            st.trace.append(f"{ln.rule}: decisions of question {q.id if q else '-'} from {ln.start}")
+        elif k == "rejected":
+            proposals.drop(st, q)
+            mode, item = "question", None
+            st.trace.append(f"rejected: the proposal of question {q.id if q else '-'} is no decision")
         elif k in ("signature", "annexes") and mode in ("decisions", "question", "after"):
             mode, item = "after", None
             st.signatures.append((ln.start, ln.end))
@@ -119,8 +134,17 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             if q not in discussed:
                 discussed.append(q)
             mode, item = "question", None
+        elif mode == "decisions" and voted and item is None and k == "text" and not is_directive(para):
+            pass  # after the vote on the items: "Приложения: …" and the like are no decision
         elif mode == "decisions":
-            item = _decision_line(text, ln, st, q, item, last_style)
+            item = decision_line(text, ln, st, q, item, last_style)
+            if k == "vote" and ln.rule != "vote-cell":
+                item, voted = None, True   # the vote closes the item: its text does not run on
+        elif mode in ("question", "after") and discussed and k in ("text", "item") and is_directive(para):
+            # no label: an order after the discussion opens the question's decisions
+            st.trace.append(f"directive: decisions of question {q.id if q else '-'} from {ln.start} (no label)")
+            mode = "decisions"
+            item = decision_line(text, ln, st, q, None, last_style)
         elif mode == "attendees" and k in ("text", "item"):
             st.attendees.append((ln.start, ln.end))
         elif mode == "header" and k == "text" and not st.questions:
@@ -142,7 +166,7 @@ def _opens_question(lines: list[Line], i: int) -> bool:
         return True
     # "2. Утверждение сметы." / vote table lines / "Принятое решение: ..." - a question with its decision
     for ln in lines[i + 1:i + 16]:
-        if ln.kind == "decided":
+        if ln.kind in ("decided", "proposal"):
             return True
         if ln.kind not in ("text", "vote", "spoke"):
             return False
@@ -177,65 +201,6 @@ def _take_following(lines: list[Line], i: int, q: Question, text: str) -> None:
     if lines[i].content_start < lines[i].end:
         return
     for ln in lines[i + 1:]:
-        if ln.kind != "text":
+        if ln.kind != "text" or is_directive(text[ln.start:ln.end]):
             break
         q.speaker_spans.append((ln.start, ln.end))
-
-
-def _decision_line(text: str, ln: Line, st: Structure, q: Question | None, item: Item | None,
-                   last_style: list[str]) -> Item | None:
-    """One paragraph inside a decision block."""
-    k = ln.kind
-    if k == "item":
-        style = list_style(text[ln.start:ln.content_start])
-        return attach(st.items, ln.marker.split("."), ln.content_start, ln.end, q, style, last_style)
-    if k == "vote":
-        for it in st.items:
-            if it.question is q and it.vote is None:
-                it.vote = (ln.start, ln.end)
-        return item
-    if item is None:
-        if k in ("text", "preamble"):
-            return attach(st.items, [], ln.start, ln.end, q, "none", last_style)
-        return None
-    if k == "text" and item.style == "none" and not text[item.start:item.end].rstrip().endswith(":") \
-            and not re.match(r"[–—•-]", text[ln.start:ln.end]):
-        return item  # one unnumbered decision is one paragraph (and its list); what follows is narrative
-    if k == "deadline":
-        item.deadline = (ln.content_start, ln.end)
-    elif k == "responsible":
-        item.responsible.append((ln.content_start, ln.end))
-    elif k not in ("text", "speaker"):
-        return item
-    item.end = ln.end
-    return item
-
-
-_INLINE_SECRETARY = re.compile(r"\s(?:[А-ЯЁа-яё]+\s+)?[Сс]екретар[ьья](?:\s+[а-яё]+){0,3}\s*[:–—]\s*")
-
-
-def _role_span(text: str, lines: list[Line], i: int, st: Structure) -> Span:
-    """Where the chair's or secretary's name is: after the label; on the next line
-    ("Председатель:" / name); or, for labels stacked in a column ("Председатель:", "Секретарь:",
-    then the names), on the first line after the stack, as the label's n-th person."""
-    ln = lines[i]
-    if ln.content_start < ln.end:
-        para = text[ln.content_start:ln.end]
-        m = _INLINE_SECRETARY.search(para) if ln.kind == "chair" else None
-        if m and st.secretary is None:  # "Председательствовала: ... Секретарь: ..." on one line
-            st.secretary = (ln.content_start + m.end(), ln.end)
-            return ln.content_start, ln.content_start + m.start()
-        return ln.content_start, ln.end
-    j = i
-    while j > 0 and lines[j - 1].kind in ("chair", "secretary") and lines[j - 1].content_start >= lines[j - 1].end:
-        j -= 1
-    k = i
-    while k + 1 < len(lines) and lines[k + 1].kind in ("chair", "secretary") \
-            and lines[k + 1].content_start >= lines[k + 1].end:
-        k += 1
-    if k + 1 >= len(lines):
-        return ln.end, ln.end
-    st.role_index[ln.kind] = i - j
-    return lines[k + 1].start, lines[k + 1].end
-
-

@@ -33,7 +33,7 @@ class Item:
     responsible: list[Span] = field(default_factory=list)
     vote: Span | None = None
     table_text: Span | None = None          # the Поручение cell of a table row
-    style: str = "dot"                       # list style of its marker: dot, num), let), none
+    style: str = "dot"                       # list style of its marker: dot, num), let), bullet, none
 
     intro: bool = False                      # its text ends with ':' (it introduces what follows)
     id: str = ""                             # as the annotators write it, see decision_id
@@ -57,6 +57,8 @@ class Structure:
     role_index: dict[str, int] = field(default_factory=dict)   # n-th person of a shared value line
     roman: bool = False
     lines: list[Line] = field(default_factory=list)
+    trace: list[str] = field(default_factory=list)    # which rule opened or ended a block (explain)
+    warnings: list[str] = field(default_factory=list)
 
 
 def question_by_id(struct: Structure, qid: str) -> Question:
