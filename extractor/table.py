@@ -19,7 +19,7 @@ def deadline_words(d: Deadline | None) -> str:
         "date": d.iso, "datetime": d.iso,
         "range": f"{d.start_date}..{d.end_date}",
         "relative": f"+{d.amount} {d.unit}" + (f" = {d.date}" if d.date else ""),
-        "recurring": d.freq,
+        "recurring": f"{d.freq}" + (f", first {d.date}" if d.date else ""),
     }.get(d.kind, d.kind)
     return f"{d.text} [{value}]"
 
