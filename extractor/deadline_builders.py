@@ -16,7 +16,7 @@ from extractor.workdays import add_term
 
 Fields = dict
 FREQS = ("daily", "weekly", "monthly", "quarterly", "yearly")
-# A relative deadline is dated only when it runs from the meeting itself, not from some other event.
+# An event starts the count of a relative deadline only when it is the meeting itself (or its protocol):
 # "со дня подписания протокола", "с даты заседания правления", "после подписания настоящего протокола",
 # "со дня его принятия" (the decision's); not "со дня получения протокола" (the addressee's receipt).
 MEETING_ANCHOR = re.compile(
