@@ -163,7 +163,10 @@ def b_relative(m: re.Match, ctx: Ctx) -> Fields | None:
     elif not anchor or MEETING_ANCHOR.match(anchor):
         start = ctx.protocol_date
     if start:
-        date, unknown = add_term(start, amount, unit)
+        try:
+            date, unknown = add_term(start, amount, unit)
+        except (ValueError, OverflowError):     # "в течение 99999999 дней": no such day
+            date = None
     return {"kind": "relative", "amount": amount, "unit": unit, "date": date, "unknown_years": unknown}
 
 

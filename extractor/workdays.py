@@ -19,6 +19,7 @@ from extractor.dates import last_day, read_data
 
 KNOWN_YEARS = frozenset(int(line.split(":", 1)[0]) for line in read_data("production_calendar.txt"))
 _ONE = dt.timedelta(days=1)
+MAX_WORKING_DAYS = 2500         # about ten years: any longer term in a protocol is a misreading
 
 
 @lru_cache(maxsize=64)
@@ -37,8 +38,8 @@ def _working(day: dt.date) -> bool:
 def add_working_days(start: dt.date, n: int) -> tuple[dt.date, frozenset[int]]:
     """The n-th working day after `start` (n >= 1), and the years counted Monday to Friday
     because the calendar does not know them (empty when the date is by the official calendar)."""
-    if n < 1:
-        raise ValueError(f"add_working_days needs n >= 1, got {n}")
+    if not 1 <= n <= MAX_WORKING_DAYS:      # "в течение 99999999 рабочих дней" must not loop for minutes
+        raise ValueError(f"add_working_days needs 1 <= n <= {MAX_WORKING_DAYS}, got {n}")
     unknown: set[int] = set()
     day, left = start, n
     while left > 0:
@@ -54,7 +55,8 @@ def add_term(start: dt.date, amount: int, unit: str) -> tuple[dt.date, frozenset
     """The last day of a term of `amount` units (day, working_day, week, month) counted from
     `start`: calendar days and weeks are added (the first day counted is the day after the start),
     months end on the same day of the month (the month's last day when it has no such day),
-    working days by the calendar. Days off do not move a calendar-unit date."""
+    working days by the calendar. Days off do not move a calendar-unit date. Raises ValueError
+    (or OverflowError) for a term that runs past the year 9999 or too many working days."""
     if unit == "working_day":
         return add_working_days(start, amount)
     if unit == "month":

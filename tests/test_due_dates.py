@@ -112,6 +112,13 @@ def test_enough_rows() -> None:
     assert len(ROWS) >= 30
 
 
+@pytest.mark.parametrize("text", ["в течение 99999999 рабочих дней", "в течение 99999999 дней",
+                                  "в течение 999999 месяцев", "в течение 99999999 недель"])
+def test_an_impossible_term_has_no_date_and_does_not_hang(text: str) -> None:
+    found = find_deadline(f"Представить отчёт {text}.", date(2025, 1, 10))
+    assert found is not None and found.kind == "relative" and found.date is None
+
+
 def test_a_year_without_a_calendar_is_counted_monday_to_friday_and_named() -> None:
     found = find_deadline("Направить сведения в течение 3 рабочих дней.", date(2030, 12, 30))
     assert found.date == date(2031, 1, 2) and found.unknown_years == {2030, 2031}

@@ -86,6 +86,7 @@ def test_add_term(start, amount, unit, expected) -> None:
     assert add_term(dt.date.fromisoformat(start), amount, unit)[0].isoformat() == expected
 
 
-def test_zero_working_days_is_refused() -> None:
+@pytest.mark.parametrize("n", [0, -3, 2501])
+def test_zero_or_endless_working_days_are_refused(n: int) -> None:
     with pytest.raises(ValueError):
-        add_working_days(dt.date(2025, 1, 1), 0)
+        add_working_days(dt.date(2025, 1, 1), n)
