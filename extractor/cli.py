@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -86,7 +87,8 @@ def cmd_bulk(args: argparse.Namespace) -> int:
 
     extensions = None if args.ext == "*" else frozenset(e.strip(". ").lower() for e in args.ext.split(",")) \
         if args.ext else EXTENSIONS
-    opts = BulkOptions(args.input, Path(args.out), jobs=args.jobs, dask=args.dask, extensions=extensions)
+    opts = BulkOptions(args.input, Path(args.out), jobs=args.jobs, dask=args.dask, extensions=extensions,
+                       today=args.today, soon_days=args.due_soon)
     try:
         summary = run_bulk(opts, progress_bar(enabled=not args.no_progress and sys.stderr.isatty()))
     except ProtokolError as exc:
@@ -112,6 +114,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     serve(args.host, args.port, args.workers)
     return 0
+
+
+def _iso_day(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD: {value!r}") from None
+
+
+def _days(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of days (0 or more): {value!r}")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,6 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="run on an existing Dask cluster (tcp://host:8786) instead of local processes")
     bu.add_argument("--ext", default=None, help="file extensions read from folders and archives "
                                                 "(default txt,pdf,docx,doc,rtf,odt; * for all files)")
+    bu.add_argument("--today", type=_iso_day, default=None, metavar="YYYY-MM-DD",
+                    help="the day the register's status column is computed against (default: today)")
+    bu.add_argument("--due-soon", type=_days, default=7, metavar="N",
+                    help="status 'due soon' for assignments due within N days of --today (default 7)")
     bu.add_argument("--no-progress", action="store_true", help="no progress bar")
     bu.set_defaults(func=cmd_bulk)
     sc = sub.add_parser("schema", help="print the JSON Schema of the output")

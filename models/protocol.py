@@ -74,11 +74,15 @@ class Addressee(Value):
     is_person: bool = False
 
 
+Weekday = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
 class Deadline(Grounded):
     """When: always `kind` and the phrase; the fields that the kind needs."""
 
     kind: DeadlineKind
-    date: Optional[dt.date] = None
+    date: Optional[dt.date] = Field(default=None, description="the due day: of a date or date-time; of a relative "
+                                    "term when its start is known; the first due day of a recurring term")
     time: Optional[str] = Field(default=None, description="HH:MM")
     tz: Optional[str] = Field(default=None, description="IANA zone when stated, e.g. Europe/Moscow")
     iso: Optional[str] = Field(default=None, description="ISO 8601 date or date-time (+03:00 for Moscow)")
@@ -87,6 +91,13 @@ class Deadline(Grounded):
     amount: Optional[int] = None
     unit: Optional[Literal["day", "working_day", "week", "month"]] = None
     freq: Optional[Literal["daily", "weekly", "monthly", "quarterly", "yearly"]] = None
+    weekdays: Optional[list[Weekday]] = Field(default=None, description='recurring: "по пятницам" -> ["FR"]')
+    day_of_month: Optional[int] = Field(default=None, description='recurring: "до 5 числа" -> 5')
+    working_day_of_month: Optional[int] = Field(default=None, description='recurring: "не позднее 3-го рабочего '
+                                                'дня месяца" -> 3')
+    month_of_quarter: Optional[int] = Field(default=None, description='quarterly: "месяца, следующего за отчётным '
+                                            'кварталом" -> 1, "последнего месяца квартала" -> 3')
+    month: Optional[int] = Field(default=None, description='yearly: "до 1 февраля" -> 2')
 
     # The one place that knows what each kind means; the console table, the corpus format, the
     # register and the calendar ask these instead of branching on `kind` themselves.
@@ -133,7 +144,7 @@ class Deadline(Grounded):
         if self.kind == "relative":
             return f"+{self.amount} {self.unit}" + (f" = {self.date}" if self.date else "")
         if self.kind == "recurring":
-            return self.freq or self.kind
+            return (self.freq or self.kind) + (f", first {self.date}" if self.date else "")
         return self.kind
 
 

@@ -16,11 +16,13 @@ import pytest
 from _docmake import encrypted_pdf
 from conftest import OWN_CORPUS, load_gold
 from extractor.bulk import BulkOptions, run_bulk
-from extractor.export.register import COLUMNS
+from extractor.export.register import COLUMNS, OVERDUE_FILL
+from extractor.export.due import STATUS_RU
 from extractor.readers import Limits
 from extractor.evaluation.scoring import addressee_counts
 from test_golden_corpus import KNOWN
 
+TODAY = dt.date(2025, 6, 1)       # the register's status is computed against this day
 GOLD_DOCS = sorted(p for p in OWN_CORPUS.glob("*.txt") if (OWN_CORPUS / f"{p.stem}.gold.json").exists())
 
 
@@ -51,15 +53,20 @@ def corpus_run(tmp_path_factory):
     base = tmp_path_factory.mktemp("bulk")
     src = make_input(base / "in")
     out = base / "out"
-    summary = run_bulk(BulkOptions(str(src), out, jobs=2))
+    summary = run_bulk(BulkOptions(str(src), out, jobs=2, today=TODAY, soon_days=7))
     return src, out, summary
 
 
-def gold_due(deadline: dict | None) -> str | None:
+def gold_due(deadline: dict | None, extracted: dict | None) -> str | None:
+    """The due date the register must carry: gold's; for a relative or recurring term that gold leaves
+    undated (working days, a recurring schedule), the date extraction gave it (tests/test_due_dates.py
+    and tests/test_due_corpus.py check those dates)."""
     if not deadline:
         return None
     if deadline["kind"] == "range":
         return deadline.get("end")
+    if deadline["kind"] in ("relative", "recurring") and "date" not in deadline:
+        return (extracted or {}).get("date")
     return deadline.get("date") if deadline["kind"] in ("date", "datetime", "relative") else None
 
 
@@ -98,11 +105,17 @@ def test_register_has_every_gold_assignment(corpus_run, txt):
     _, out, _ = corpus_run
     rows = [r for r in read_csv(out / "assignments.csv") if Path(r["document"]).name == txt.name]
     gold = [d for d in load_gold(txt)["decisions"] if d["kind"] in ("assignment", "recommendation")]
+    record = next(r for r in read_jsonl(out / "protocols.jsonl") if Path(r["source"]).name == txt.name)
+    extracted = {d["id"]: d.get("deadline") for d in record["protocol"]["decisions"]}
     assert {r["decision_id"] for r in rows} == {d["id"] for d in gold}
     for d in gold:
         mine = [r for r in rows if r["decision_id"] == d["id"]]
         assert {r["kind"] for r in mine} == {d["kind"]}
-        assert {r["deadline_date"] or None for r in mine} == {gold_due(d["deadline"])}, d["id"]
+        assert {r["deadline_date"] or None for r in mine} == {gold_due(d["deadline"], extracted[d["id"]])}, d["id"]
+        due = mine[0]["deadline_date"]
+        status = "no_date" if not due else "overdue" if due < "2025-06-01" else "due_soon" if due <= "2025-06-08" \
+            else "later"
+        assert {r["status"] for r in mine} == {status}, d["id"]
         assert len({r["action"] for r in mine}) == 1
         if (txt.stem, "addressees") in KNOWN:
             continue
@@ -126,6 +139,12 @@ def test_xlsx_has_filters_frozen_header_and_the_rows(corpus_run):
     due = [c for (c,) in ws.iter_rows(min_row=2, min_col=9, max_col=9) if c.value is not None]
     assert due and all(isinstance(c.value, dt.datetime) for c in due)
     assert ws.auto_filter.ref.endswith(str(ws.max_row))
+    # overdue rows (due before TODAY) are filled red across the row, the others are not filled
+    for row, csv_row in zip(ws.iter_rows(min_row=2), csv_rows):
+        fills = {c.fill.fgColor.rgb if c.fill.fill_type == "solid" else None for c in row}
+        assert fills == ({"00" + OVERDUE_FILL} if csv_row["status"] == "overdue" else {None}), csv_row["decision_id"]
+    assert sum(r["status"] == "overdue" for r in csv_rows) > 10 and any(r["status"] == "later" for r in csv_rows)
+    assert {c.value for (c,) in ws.iter_rows(min_row=2, min_col=10, max_col=10)} <= set(STATUS_RU.values())
 
 
 def test_ics_has_an_event_per_dated_deadline(corpus_run):
@@ -152,6 +171,7 @@ def test_ics_has_an_event_per_dated_deadline(corpus_run):
             freq = {"quarterly": "MONTHLY"}.get(dl["freq"], dl["freq"].upper())
             assert ev["RRULE"]["FREQ"] == [freq]
             assert ev["RRULE"].get("INTERVAL") == ([3] if dl["freq"] == "quarterly" else None)
+            assert start.isoformat() == dl["date"]                # the first due date
         elif dl["kind"] == "range":
             assert start.isoformat() == dl["start_date"]
             assert (ev.decoded("DTEND") - dt.timedelta(days=1)).isoformat() == dl["end_date"]
@@ -168,7 +188,7 @@ def test_second_run_has_nothing_left_to_do(corpus_run):
     src, out, first = corpus_run
     before = {n: (out / n).read_bytes() for n in ("protocols.jsonl", "errors.jsonl", "assignments.csv",
                                                   "deadlines.ics", "references.csv")}
-    again = run_bulk(BulkOptions(str(src), out, jobs=2))
+    again = run_bulk(BulkOptions(str(src), out, jobs=2, today=TODAY))
     assert (again.skipped, again.extracted, again.failed, again.jobs) == (first.found, 0, 0, 0)
     assert {n: (out / n).read_bytes() for n in before} == before
 

@@ -172,6 +172,19 @@ def test_export_csv_and_ics_are_the_bulk_writers_bytes(client, protocol_json, sa
     assert events and "2025-05-16 16:00:00" in starts, starts
 
 
+@pytest.mark.parametrize("today, status", [("2025-05-15", "due_soon"), ("2025-05-17", "overdue"),
+                                           ("2025-01-10", "later")])
+def test_export_register_status_against_the_given_day(client, protocol_json, today, status):
+    response = client.post(f"/v1/export?format=csv&today={today}", json=protocol_json)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert {r["status"] for r in rows if r["decision_id"] == "3"} == {status}     # due 2025-05-16
+
+
+def test_export_refuses_a_bad_day(client, protocol_json):
+    response = client.post("/v1/export?format=csv&today=16.05.2025", json=protocol_json)
+    assert response.status_code == 422 and response.json()["error"]["code"] == "E040"
+
+
 def test_export_names_a_cyrillic_document(client, protocol_json):
     body = {**protocol_json, "source": {**protocol_json["source"], "name": "Протокол №5 \"итог\".docx"}}
     disposition = export(client, "ics", body).headers["content-disposition"]

@@ -14,6 +14,7 @@ Bounded: the server gets 90 s to load, every browser wait at most 30 s.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -133,6 +134,9 @@ def test_upload_table_evidence_and_xlsx(browser, server):
         expect(row).to_contain_text(gold["deadline"]["text"])
         expect(row.locator(f'time[datetime^="{gold["deadline"]["date"]}"]')).to_have_count(1)
         expect(row).to_contain_text("поручение")
+        # control of execution against the browser's today: the deadline is long past
+        late = (dt.date.today() - dt.date.fromisoformat(gold["deadline"]["date"])).days
+        expect(row.locator(".due-overdue")).to_have_text(f"просрочено на {late} дн.")
 
         # the deadline cell -> its evidence, outlined, flashing and scrolled into view
         row.locator("button.ev-deadline").click()

@@ -11,9 +11,10 @@ documents, CSV). The bytes come from extractor/bulk/writers.py; nothing is writt
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import PurePath
-from typing import Callable, Literal
+from typing import Callable, Literal, Optional
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -82,6 +83,8 @@ async def export(
     request: Request,
     format: Format = Query(..., description="xlsx or csv: the assignment register; ics: the deadlines; "
                                             "references: the cited documents (CSV)"),
+    today: Optional[dt.date] = Query(None, description="xlsx, csv: the day the status column is computed "
+                                                        "against (default: the server's today)"),
     settings: Settings = Depends(get_settings),
 ) -> Response:
     """Validate the Protocol JSON of the body and answer the file the bulk writer makes of it."""
@@ -92,6 +95,6 @@ async def export(
     except ValidationError as exc:
         detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()[:5])
         raise invalid_body(f"invalid body (expected the Protocol JSON of POST /v1/extract): {detail}") from None
-    data = writer(format)([protocol])
+    data = writer(format)([protocol], today=today) if format in ("xlsx", "csv") else writer(format)([protocol])
     return Response(data, media_type=MEDIA[format][0],
                     headers={"Content-Disposition": content_disposition(file_name(protocol, format))})

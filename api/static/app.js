@@ -383,6 +383,19 @@
     return { datetime: iso, shown: m ? `${m[1]} ${m[2]}${d.tz ? " МСК" : ""}` : iso };
   }
 
+  // Control of execution, as in the register (extractor/due.py): the due day against today.
+  const SOON_DAYS = 7;
+  function dueStatus(d) {
+    const due = d.kind === "range" ? d.end_date || d.start_date
+      : ["date", "datetime", "relative", "recurring"].includes(d.kind) ? d.date : null;
+    if (!due) return null;
+    const now = new Date();
+    const days = Math.round((Date.parse(due) - Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) / 86400000);
+    if (days < 0) return { cls: "overdue", text: `просрочено на ${-days} дн.` };
+    if (days <= SOON_DAYS) return { cls: "soon", text: days ? `осталось ${days} дн.` : "срок сегодня" };
+    return null;
+  }
+
   function deadlineNote(d) {
     if (d.kind === "relative" && d.amount) return `через ${d.amount} ${UNIT_RU[d.unit] || ""}`.trim();
     if (d.kind === "recurring" && d.freq) return FREQ_RU[d.freq] || DEADLINE_RU.recurring;
@@ -423,9 +436,11 @@
       if (dl) {
         const iso = deadlineIso(dl);
         const note = deadlineNote(dl);
+        const status = dueStatus(dl);
         tr.appendChild(cell("Срок", `d${i}-dl`, evidenceButton(`d${i}-dl`, dl.text, "ev-deadline"),
           iso ? el("time", { class: "iso", datetime: iso.datetime, text: iso.shown }) : null,
-          note && note.toLowerCase() !== dl.text.toLowerCase() ? el("span", { class: "note", text: note }) : null));
+          note && note.toLowerCase() !== dl.text.toLowerCase() ? el("span", { class: "note", text: note }) : null,
+          status ? el("span", { class: `due due-${status.cls}`, text: status.text }) : null));
       } else {
         tr.appendChild(cell("Срок", null, "—"));
       }

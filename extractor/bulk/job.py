@@ -10,6 +10,7 @@ without a second extraction.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ class BulkOptions:
     extensions: frozenset[str] | None = EXTENSIONS
     ner: bool = True
     fsync: bool = True
+    today: dt.date | None = None             # the register's control of execution: status against this day
+    soon_days: int = 7                       # "due soon": due within this many days of `today`
 
 
 @dataclass
@@ -167,7 +170,7 @@ def run_bulk(opts: BulkOptions, progress=None) -> Summary:
                 finally:
                     backend.close()
         summary.extract_seconds = time.perf_counter() - t0
-        summary.totals = writers.rebuild(store, opts.out)
+        summary.totals = writers.rebuild(store, opts.out, opts.today, opts.soon_days)
         summary.errors_total = store.error_count()
     finally:
         store.close()

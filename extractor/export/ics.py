@@ -7,9 +7,10 @@ One event per decision whose deadline names a day:
 - `datetime`: at that time, with TZID=Europe/Moscow when the text gave the zone ("(мск)"),
   floating local time otherwise;
 - `range`: an all-day span from the first to the last day;
-- `recurring`: RRULE FREQ=DAILY/WEEKLY/MONTHLY/YEARLY (quarterly: MONTHLY;INTERVAL=3), starting at
-  the protocol date (on the weekday, the day of the month or the month of the quarter the text
-  names: "по пятницам", "до 5 числа", "первого месяца квартала"); none when the protocol has no date.
+- `recurring`: an all-day event on its first due date (the `date` of the deadline, after the protocol
+  date) repeating by RRULE FREQ=DAILY/WEEKLY/MONTHLY/YEARLY (quarterly: MONTHLY;INTERVAL=3) with the
+  weekday or day of the month the text names ("по пятницам", "до 5 числа"); a working day of the
+  month ("не позднее 3-го рабочего дня") is given as RDATEs by the production calendar instead.
 Ongoing, as-established and event terms name no day and give no event. The UID is the document's
 sha256 and the decision id, so a re-run or a later import updates the same events; DTSTAMP is the
 protocol date, so the file is the same for the same documents.
@@ -17,46 +18,61 @@ protocol date, so the file is the same for the same documents.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Iterable
 
-from models import Decision
+from models import Deadline, Decision
 
 from extractor.export.entry import Entry, protocol_date
+from extractor.language.recurrence import Rule, first_due, parse_rule
+from extractor.language.workdays import KNOWN_YEARS
 
 PRODID = "-//protokol//assignment deadlines//RU"
 _FREQ = {"daily": ("DAILY", 1), "weekly": ("WEEKLY", 1), "monthly": ("MONTHLY", 1),
          "quarterly": ("MONTHLY", 3), "yearly": ("YEARLY", 1)}
-_WEEKDAYS = [("понедельник", "MO"), ("вторник", "TU"), ("сред", "WE"), ("четверг", "TH"), ("пятниц", "FR"),
-             ("суббот", "SA"), ("воскресень", "SU")]
-_MONTHDAY = re.compile(r"(\d{1,2})\s*(?:-?го\s+)?числа")
-_DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+RDATES = 11           # a working-day schedule: the first due date and the next 11 (a year of months)
 
 
-def _rrule(d: Decision, start: dt.date) -> tuple[dict, dt.date]:
-    """The RRULE of a recurring deadline and its first occurrence on or after `start`."""
-    freq, interval = _FREQ[d.deadline.freq]
-    rule: dict = {"freq": freq}
+def _rrule(rule: Rule, first: dt.date) -> dict:
+    """The RRULE of a schedule whose first due date is `first` (DTSTART)."""
+    freq, interval = _FREQ[rule.freq]
+    out: dict = {"freq": freq}
     if interval > 1:
-        rule["interval"] = interval
-    text = d.deadline.text.lower()
-    days = [code for stem, code in _WEEKDAYS if re.search(rf"\bпо\s+{stem}", text)]
-    if freq == "WEEKLY" and days:
-        rule["byday"] = days
-        while _DAY_CODES[start.weekday()] not in days:
-            start += dt.timedelta(days=1)
-    monthday = _MONTHDAY.search(text)
-    day = int(monthday.group(1)) if freq == "MONTHLY" and monthday and 1 <= int(monthday.group(1)) <= 28 else None
-    if day:
-        rule["bymonthday"] = day
-    months = range(1, 13)
-    if interval == 3 and re.search(r"перв\w* месяц\w* квартал", text):
-        months = (1, 4, 7, 10)
-    elif interval == 3 and re.search(r"последн\w* месяц\w* квартал", text):
-        months = (3, 6, 9, 12)
-    while (day and start.day != day) or start.month not in months:
-        start += dt.timedelta(days=1)
-    return rule, start
+        out["interval"] = interval
+    if rule.weekdays:
+        out["byday"] = list(rule.weekdays)
+    if freq == "MONTHLY":
+        day = rule.day_of_month or first.day
+        if day > 28:          # "до 30 числа": the 30th, or the last day of a shorter month
+            out["bymonthday"], out["bysetpos"] = list(range(28, day + 1)), -1
+        elif rule.day_of_month:
+            out["bymonthday"] = day
+    return out
+
+
+def _recurring(dl: Deadline, meeting: dt.date | None) -> dict | None:
+    """DTSTART at the first due date and the RRULE; a working day of the month ("не позднее 3-го
+    рабочего дня") cannot be an RRULE (holidays move it), so its next due days are RDATEs counted by
+    the production calendar, as far as it knows the years."""
+    rule = Rule(dl.freq, tuple(dl.weekdays) if dl.weekdays else None, dl.day_of_month, dl.working_day_of_month,
+                dl.month_of_quarter, dl.month)
+    if rule == Rule(dl.freq):          # a Protocol saved before the schedule fields: read the phrase
+        rule = parse_rule(dl.text, dl.freq)
+    first = dl.date or (first_due(rule, meeting)[0] if meeting else None)
+    if first is None:
+        return None
+    when = {"dtstart": first, "dtend": first + dt.timedelta(days=1)}
+    if not rule.working_day_of_month:
+        when["rrule"] = _rrule(rule, first)
+        return when
+    dates, day = [], first
+    for _ in range(RDATES):
+        day = first_due(rule, day)[0]
+        if day.year not in KNOWN_YEARS:
+            break
+        dates.append(day)
+    if dates:
+        when["rdate"] = dates
+    return when
 
 
 def _when(d: Decision, meeting: dt.date | None) -> dict | None:
@@ -74,10 +90,7 @@ def _when(d: Decision, meeting: dt.date | None) -> dict | None:
             start = start.replace(tzinfo=ZoneInfo(dl.tz))
         return {"dtstart": start}
     if dl.kind == "recurring":
-        if dl.freq not in _FREQ or not meeting:
-            return None
-        rule, first = _rrule(d, meeting)
-        return {"dtstart": first, "dtend": first + one_day, "rrule": rule}
+        return _recurring(dl, meeting) if dl.freq in _FREQ else None
     period = dl.period()
     return {"dtstart": period[0], "dtend": period[1] + one_day} if period else None
 
@@ -119,7 +132,7 @@ def events(entries: Iterable[Entry]) -> list:
             ev.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.timezone.utc))
             ev.add("summary", _summary(e, d))
             ev.add("description", _description(e, d))
-            for key in ("dtstart", "dtend", "rrule"):
+            for key in ("dtstart", "dtend", "rrule", "rdate"):
                 if key in when:
                     ev.add(key, when[key])
             ev.add("categories", [d.kind])

@@ -7,7 +7,9 @@
 Decisions that ask someone to act (`Decision.asks_action`: assignments and recommendations, the kind is a column) give one row per
 addressee; a decision without an addressee gives one row with the addressee empty. The deadline
 date is the day the work is due: the date of a date or date-time, the last day of a range, the
-computed date of a relative term (empty when it is not known), empty for recurring and open terms.
+computed date of a relative term (empty when its start is not known), the first due date of a
+recurring term, empty for open terms. `status` is the control of execution against a given day:
+overdue, due_soon (within N days), later, no_date; the Excel sheet fills overdue rows in red.
 Used by `protokol bulk` and meant for the web page too: everything takes entries and returns bytes.
 """
 from __future__ import annotations
@@ -17,21 +19,24 @@ import datetime as dt
 import io
 from typing import Iterable
 
-from models import Decision, Deadline
+from models import Decision
 
+from extractor.export.due import STATUS_RU, due_date, due_status
 from extractor.export.entry import Entry, protocol_date
 
 # (CSV column, Excel header, Excel width)
 COLUMNS = [
     ("document", "Документ", 34), ("protocol_date", "Дата протокола", 12), ("protocol_number", "№ протокола", 14),
     ("decision_id", "Пункт", 8), ("kind", "Вид", 14), ("addressee", "Исполнитель", 34), ("role", "Роль", 16),
-    ("action", "Поручение", 80), ("deadline_date", "Срок", 12), ("deadline_time", "Время", 8),
+    ("action", "Поручение", 80), ("deadline_date", "Срок", 12), ("status", "Контроль", 14),
+    ("deadline_time", "Время", 8),
     ("deadline_start", "Начало периода", 12), ("deadline_kind", "Вид срока", 18),
     ("deadline_text", "Срок (как в тексте)", 30), ("emails", "E-mail", 28), ("urls", "Ссылки", 32),
     ("sha256", "SHA-256 документа", 20),
 ]
 FIELDS = [c[0] for c in COLUMNS]
 
+OVERDUE_FILL = "FFC7CE"     # Excel's light red of "bad" cells
 KIND_RU = {"assignment": "поручение", "recommendation": "рекомендация"}
 ROLE_RU = {"lead": "исполнитель", "co": "соисполнитель", "responsible": "ответственный"}
 DEADLINE_RU = {"date": "дата", "datetime": "дата и время", "range": "период", "relative": "относительный",
@@ -39,18 +44,14 @@ DEADLINE_RU = {"date": "дата", "datetime": "дата и время", "range"
                "event": "по событию"}
 
 
-def due_date(d: Deadline | None) -> dt.date | None:
-    """The day the work is due, when the deadline names one (see `Deadline.due`)."""
-    return d.due() if d is not None else None
-
-
-def _decision_rows(e: Entry, d: Decision) -> list[dict]:
+def _decision_rows(e: Entry, d: Decision, today: dt.date, soon_days: int) -> list[dict]:
     p, dl = e.protocol, d.deadline
+    due = due_date(dl)
     base = {
         "document": e.source, "protocol_date": protocol_date(p),
         "protocol_number": p.header.number.norm if p.header.number else None,
         "decision_id": d.id, "kind": d.kind, "action": " ".join(d.text.split()),
-        "deadline_date": due_date(dl), "deadline_time": dl.time if dl else None,
+        "deadline_date": due, "status": due_status(due, today, soon_days), "deadline_time": dl.time if dl else None,
         "deadline_start": dl.start_date if dl and dl.kind == "range" else None,
         "deadline_kind": dl.kind if dl else None, "deadline_text": dl.text if dl else None,
         "emails": "; ".join(v.norm or v.text for v in d.emails) or None,
@@ -61,10 +62,12 @@ def _decision_rows(e: Entry, d: Decision) -> list[dict]:
     return [dict(base, addressee=(a.norm or a.text) if a else None, role=a.role if a else None) for a in people]
 
 
-def register_rows(entries: Iterable[Entry]) -> list[dict]:
-    """The rows of the register, in document order then decision order."""
+def register_rows(entries: Iterable[Entry], today: dt.date | None = None, soon_days: int = 7) -> list[dict]:
+    """The rows of the register, in document order then decision order; `status` is each due date
+    against `today` (default: today), `due_soon` within `soon_days` days (see export/due.py)."""
+    today = today or dt.date.today()
     return [row for e in entries for d in e.protocol.decisions if d.asks_action
-            for row in _decision_rows(e, d)]
+            for row in _decision_rows(e, d, today, soon_days)]
 
 
 def _text(value) -> str:
@@ -89,16 +92,21 @@ def to_xlsx(rows: Iterable[dict]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font, NamedStyle
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
     from openpyxl.utils import get_column_letter
 
     rows = list(rows)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Поручения")
     top = Alignment(vertical="top", wrap_text=True)
+    overdue = PatternFill("solid", fgColor=OVERDUE_FILL)
     for style in (NamedStyle("header", font=Font(bold=True), alignment=top), NamedStyle("text", alignment=top),
-                  NamedStyle("date", number_format="DD.MM.YYYY", alignment=Alignment(vertical="top"))):
+                  NamedStyle("date", number_format="DD.MM.YYYY", alignment=Alignment(vertical="top")),
+                  NamedStyle("plain")):
         wb.add_named_style(style)
+        late = NamedStyle(f"{style.name}_overdue", font=style.font, alignment=style.alignment,
+                          number_format=style.number_format, fill=overdue)
+        wb.add_named_style(late)
     last = get_column_letter(len(COLUMNS))
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
@@ -106,7 +114,7 @@ def to_xlsx(rows: Iterable[dict]) -> bytes:
         ws.column_dimensions[get_column_letter(i)].width = width
     styles = {f: "date" if f in ("protocol_date", "deadline_date", "deadline_start")
               else "text" if f in ("action", "addressee", "deadline_text") else None for f in FIELDS}
-    labels = {"kind": KIND_RU, "role": ROLE_RU, "deadline_kind": DEADLINE_RU}
+    labels = {"kind": KIND_RU, "role": ROLE_RU, "deadline_kind": DEADLINE_RU, "status": STATUS_RU}
 
     def cell(value, style: str | None):
         if isinstance(value, str):  # a DOCX can carry \x0b and the like; openpyxl refuses them
@@ -119,7 +127,9 @@ def to_xlsx(rows: Iterable[dict]) -> bytes:
 
     ws.append([cell(c[1], "header") for c in COLUMNS])
     for row in rows:
-        ws.append([cell(labels[f].get(row.get(f), row.get(f)) if f in labels else row.get(f), styles[f])
+        late = "_overdue" if row.get("status") == "overdue" else ""     # the whole row is filled
+        ws.append([cell(labels[f].get(row.get(f), row.get(f)) if f in labels else row.get(f),
+                        ((styles[f] or "plain") + late) if late or styles[f] else None)
                    for f in FIELDS])
     buf = io.BytesIO()
     wb.save(buf)

@@ -10,6 +10,7 @@ old one, so a reader never sees half a file.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,12 +30,14 @@ ASSIGNMENTS_CSV, ASSIGNMENTS_XLSX = "assignments.csv", "assignments.xlsx"
 DEADLINES_ICS, REFERENCES_CSV = "deadlines.ics", "references.csv"
 
 
-def assignments_csv(protocols: Iterable[Protocol | Entry], names: Iterable[str] | None = None) -> bytes:
-    return register.to_csv(register.register_rows(as_entries(protocols, names)))
+def assignments_csv(protocols: Iterable[Protocol | Entry], names: Iterable[str] | None = None,
+                    today: dt.date | None = None, soon_days: int = 7) -> bytes:
+    return register.to_csv(register.register_rows(as_entries(protocols, names), today, soon_days))
 
 
-def assignments_xlsx(protocols: Iterable[Protocol | Entry], names: Iterable[str] | None = None) -> bytes:
-    return register.to_xlsx(register.register_rows(as_entries(protocols, names)))
+def assignments_xlsx(protocols: Iterable[Protocol | Entry], names: Iterable[str] | None = None,
+                     today: dt.date | None = None, soon_days: int = 7) -> bytes:
+    return register.to_xlsx(register.register_rows(as_entries(protocols, names), today, soon_days))
 
 
 def deadlines_ics(protocols: Iterable[Protocol | Entry], names: Iterable[str] | None = None) -> bytes:
@@ -70,9 +73,9 @@ class Totals:
     unreadable: list[str] = field(default_factory=list)   # protocols.jsonl lines left out (other version)
 
 
-def write_all(entries: list[Entry], out: Path) -> Totals:
-    """assignments.csv/.xlsx, deadlines.ics and references.csv of `entries` into `out`."""
-    rows = register.register_rows(entries)
+def write_all(entries: list[Entry], out: Path, today: dt.date | None = None, soon_days: int = 7) -> Totals:
+    """assignments.csv/.xlsx (status against `today`), deadlines.ics and references.csv of `entries`."""
+    rows = register.register_rows(entries, today, soon_days)
     cites = citations.citation_rows(entries)
     ics = to_ics(entries)
     atomic_write(out / ASSIGNMENTS_CSV, register.to_csv(rows))
@@ -107,12 +110,12 @@ def distinct(records: Iterable[dict]) -> list[dict]:
     return [r for r in records if not (r.get("duplicate_of") and r.get("sha256") in originals)]
 
 
-def rebuild(store, out: Path) -> Totals:
+def rebuild(store, out: Path, today: dt.date | None = None, soon_days: int = 7) -> Totals:
     """Rebuild every derived file from the store: the last line of each source, copies left out."""
     records = list(store.records())
     unique = distinct(records)
     unreadable: list[str] = []
-    totals = write_all(entries_from_records(unique, unreadable), out)
+    totals = write_all(entries_from_records(unique, unreadable), out, today, soon_days)
     totals.copies = len(records) - len(unique)
     totals.unreadable = unreadable
     return totals

@@ -91,9 +91,16 @@ class DecisionLinker:
             iso = d.date.isoformat()
             if d.time:
                 iso += f"T{d.time}:00" + ("+03:00" if d.tz == "Europe/Moscow" else "")
+        span = self.g.span(start + d.start, start + d.end)
+        if d.unknown_years:
+            self.warnings.append(Warning_(
+                code="W_CALENDAR_UNKNOWN_YEAR", start=span["start"], end=span["end"],
+                message=f"{d.text}: no production calendar for {', '.join(map(str, sorted(d.unknown_years)))}; "
+                        f"working days counted Monday to Friday, check the date {d.date}"))
         return Deadline(kind=d.kind, date=d.date, time=d.time, tz=d.tz, iso=iso, start_date=d.range_start,
-                        end_date=d.range_end, amount=d.amount, unit=d.unit, freq=d.freq,
-                        **self.g.span(start + d.start, start + d.end))
+                        end_date=d.range_end, amount=d.amount, unit=d.unit, freq=d.freq, weekdays=d.weekdays,
+                        day_of_month=d.day_of_month, working_day_of_month=d.working_day_of_month,
+                        month_of_quarter=d.month_of_quarter, month=d.month, **span)
 
     def _vote(self, span: tuple[int, int] | None) -> Vote | None:
         if not span:

@@ -11,13 +11,19 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extractor.language.dates import last_day, month_number, number_value, ordinal_number, parse_date
+from extractor.language.recurrence import first_due, parse_rule
+from extractor.language.workdays import add_term
 
 Fields = dict
 FREQS = ("daily", "weekly", "monthly", "quarterly", "yearly")
-# A relative deadline is dated only when it runs from the meeting itself, not from some other event.
+# An event starts the count of a relative deadline only when it is the meeting itself (or its protocol):
+# "со дня подписания протокола", "с даты заседания правления", "после подписания настоящего протокола",
+# "со дня его принятия" (the decision's); not "со дня получения протокола" (the addressee's receipt).
 MEETING_ANCHOR = re.compile(
-    r"\s*(?:со\s+дня|с\s+даты|от\s+даты|с\s+момента)\s+(?:(?:проведения|подписания|утверждения|оформления)\s+)?"
-    r"(?:настоящего\s+)?(?:заседани|совещани|собрани|протокол|планёрк|планерк)", re.IGNORECASE)
+    r"\s*(?:со\s+дня|с\s+даты|от\s+даты|с\s+момента|после)\s+(?:(?:его|е[её])\s+принятия|"
+    r"(?:(?:проведения|подписания|утверждения|оформления|принятия)\s+)?(?:настоящего\s+|данного\s+)?"
+    r"(?:заседани|совещани|собрани|протокол|планёрк|планерк)|принятия\s+(?:настоящего|данного)\s+решени)",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,12 +48,6 @@ def _day(span: str, ctx: Ctx) -> tuple[bool, datetime.date | None]:
 def _year(m: re.Match, ctx: Ctx) -> int | None:
     y = m.groupdict().get("y")
     return int(y) if y else ctx.year
-
-
-def _add_months(d: datetime.date, n: int) -> datetime.date:
-    y, m = divmod(d.month - 1 + n, 12)
-    end = last_day(d.year + y, m + 1)
-    return end.replace(day=min(d.day, end.day))
 
 
 def _span(kind: str, y: int | None, m1: int, m2: int) -> Fields:
@@ -147,7 +147,8 @@ _UNITS = {"д": "day", "с": "day", "н": "week", "м": "month"}
 
 
 def b_relative(m: re.Match, ctx: Ctx) -> Fields | None:
-    """«в течение 10 рабочих дней», «в 3-дневный срок»; dated only from the meeting in calendar units."""
+    """«в течение 10 рабочих дней», «в 3-дневный срок»: dated when its start is known (the meeting,
+    by default and for "со дня подписания протокола", or a date the text names), in every unit."""
     g = m.groupdict()
     amount = number_value(g["n"]) if g.get("n") else number_value(g["w"]) if g.get("w") else 1
     unit = _UNITS[g["unit"][0].lower()]
@@ -155,18 +156,30 @@ def b_relative(m: re.Match, ctx: Ctx) -> Fields | None:
         unit = "working_day"
     if not amount:
         return None
-    date = None
+    start, date, unknown = None, None, frozenset()
     anchor = g.get("anchor")
-    if ctx.protocol_date and unit != "working_day" and (not anchor or MEETING_ANCHOR.match(anchor)):
-        p = ctx.protocol_date
-        date = _add_months(p, amount) if unit == "month" else p + datetime.timedelta(
-            days=amount * (7 if unit == "week" else 1))
-    return {"kind": "relative", "amount": amount, "unit": unit, "date": date}
+    if g.get("since"):
+        start = _day(g["since"], ctx)[1]
+    elif not anchor or MEETING_ANCHOR.match(anchor):
+        start = ctx.protocol_date
+    if start:
+        try:
+            date, unknown = add_term(start, amount, unit)
+        except (ValueError, OverflowError):     # "в течение 99999999 дней": no such day
+            date = None
+    return {"kind": "relative", "amount": amount, "unit": unit, "date": date, "unknown_years": unknown}
 
 
 def b_recurring(m: re.Match, ctx: Ctx) -> Fields | None:
-    """«ежеквартально, до 10 числа ...»: the frequency is the vocabulary group that matched."""
-    return {"kind": "recurring", "freq": next(f for f in FREQS if m.groupdict().get(f))}
+    """«ежеквартально, до 10 числа ...»: the frequency is the vocabulary group that matched; the
+    schedule and the first due date after the meeting come from recurrence.py."""
+    freq = next(f for f in FREQS if m.groupdict().get(f))
+    rule = parse_rule(m.group(), freq)
+    first, unknown = first_due(rule, ctx.protocol_date) if ctx.protocol_date else (None, frozenset())
+    return {"kind": "recurring", "freq": freq, "date": first, "unknown_years": unknown,
+            "weekdays": list(rule.weekdays) if rule.weekdays else None, "day_of_month": rule.day_of_month,
+            "working_day_of_month": rule.working_day_of_month, "month_of_quarter": rule.month_of_quarter,
+            "month": rule.month}
 
 
 def constant(kind: str) -> Callable[[re.Match, Ctx], Fields]:

@@ -51,6 +51,12 @@ class DeadlineMatch:
     amount: int | None = None
     unit: str | None = None
     freq: str | None = None
+    weekdays: list[str] | None = None          # recurring schedule: see recurrence.Rule
+    day_of_month: int | None = None
+    working_day_of_month: int | None = None
+    month_of_quarter: int | None = None
+    month: int | None = None
+    unknown_years: frozenset[int] = frozenset()   # working days counted Mon-Fri: no calendar for these
 
 
 def _scan(text: str, lo: int, hi: int, ctx: Ctx, trace: list[str] | None) -> list[DeadlineMatch]:
