@@ -36,3 +36,18 @@ def section_labels() -> dict[str, tuple[str, ...]]:
     for row in entries("section_labels.txt"):
         out.setdefault(row[0], []).append(" ".join(row[1:]))
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def label_start() -> str:
+    """Regex source: a paragraph that opens with a section label of any kind ("РЕШИЛИ:", "Решили:",
+    "По итогам совещания:", "Формулировка решения:"), capitalised or in capitals. Text layout and the
+    PDF reader start a new paragraph there, as structure reads one."""
+    import re
+
+    alts = []
+    for labels in section_labels().values():
+        for label in labels:
+            words = [re.escape(w) for w in label.split()]
+            first = words[0]
+            alts.append(rf"(?:{first[0].upper()}(?i:{first[1:]})" + "".join(rf"\s+(?i:{w})" for w in words[1:]) + ")")
+    return r"(?:" + "|".join(alts) + r")\s*(?:\([^()]{1,40}\)\s*)?[:.–—-]"

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from extractor.readers.pdf_geometry import VLine
+from extractor.data import label_start
 from extractor.language.morph import hyphen_joins
 
 Box = tuple[int, int, int, float, float, float, float]
 _MARKER = re.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}\s|\d{1,2}\)\s|[а-яё]\)\s|[IVXLC]{1,6}\.\s|[-–—•]\s)")
-_LABEL = re.compile(r"^(?:РЕШИЛИ|ПОСТАНОВИЛИ|СЛУШАЛИ|ВЫСТУПИЛИ|РЕШЕНИЕ|ПРИНЯЛИ|ПОВЕСТКА|ПРИСУТСТВОВАЛИ|ГОЛОСОВАЛИ)")
+_LABEL = re.compile(r"^(?:ПОВЕСТКА|ПРИСУТСТВОВАЛИ|ГОЛОСОВАЛИ|" + label_start() + ")")
 _CAPS = re.compile(r"[А-ЯЁA-Z]{2}")
 _END = re.compile(r"[.;:!?»)]$")
 

@@ -11,6 +11,8 @@ from extractor.structure.lines import Line
 from extractor.structure.tree import Item, Question, Structure
 
 _BULLET = re.compile(r"[–—•·-]\s*")
+# a line of the item under a short label of its own: "Исп.: …", "Примечание: …", "Контроль – …"
+_LABELLED = re.compile(r"[А-ЯЁа-яё][А-ЯЁа-яё. ]{0,30}\s*(?::|\s[–—-])\s")
 
 
 def decision_line(text: str, ln: Line, st: Structure, q: Question | None, item: Item | None,
@@ -39,6 +41,9 @@ def decision_line(text: str, ln: Line, st: Structure, q: Question | None, item: 
             return _unnumbered(text, ln, st, q, last_style)
         if not _BULLET.match(para):
             return item
+    if k == "text" and not intro and re.match(r"[А-ЯЁA-Z]", para) and not _LABELLED.match(para) \
+            and not is_directive(para) and not text[item.start:item.end].rstrip().endswith((",", ";", "–", "-")):
+        return None  # "Следующее заседание состоится …": narrative after the items, no item text
     if k == "deadline":
         item.deadline = (ln.content_start, ln.end)
     elif k == "responsible":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.data import label_start
 from extractor.language import morph
 
 # Characters that carry no text: BOM, soft hyphen, zero-width marks.
@@ -28,9 +29,10 @@ _STARTS_BLOCK = re.compile(
         \d{1,2}\)\s | [а-я]\)\s |               # 1)  а)
         [IVXLC]{1,6}\.\s |                      # III.
         \(.*\)\s*$ |                            # (Неумывакин В.С.)
+        [•·]\s |                                # • bullet
         [Пп]о\ [а-яё]+\ вопросу | (?:РЕШИЛИ|ПОСТАНОВИЛИ|СЛУШАЛИ|ВЫСТУПИЛИ|РЕШЕНИЕ|ПРИНЯЛИ|ПОВЕСТКА|Повестка|Присутствовал|
            Приглашен|Председател|Секретар|Срок|Ответственн|Голосова|Заслушав|Докладчик|Протокол\ вел)
-    )""",
+    )""" + "|^" + label_start().replace(" ", r"\ "),
     re.X,
 )
 _DATE_LINE = re.compile(r"^(?:«\s*\d{1,2}\s*»|\d{1,2})\s*[а-я]+\s+\d{4}|^\d{2}\.\d{2}\.\d{4}")
