@@ -32,7 +32,7 @@ class Linker:
             p.mentions.append(Grounded(**self.people.g.span(m.start, m.end)))
         linker = DecisionLinker(self.text, self.st, self.people, date)
         decisions = linker.decisions()
-        warnings = linker.warnings
+        warnings = linker.warnings + [Warning_(code=code, message=message) for code, message in self.st.warnings]
         if not decisions:
             warnings.append(Warning_(code="W_NO_DECISIONS", message="no decision block found"))
         if date is None:

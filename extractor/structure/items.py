@@ -64,24 +64,32 @@ def absorb_lists(text: str, st: Structure) -> None:
 
 
 def directives(text: str, st: Structure) -> None:
-    """Without any decision label, paragraphs that open with an infinitive ("Поручить ...",
-    "Создать ...") after the header are the decisions (government "поручения", short extracts)."""
-    from extractor.language.lexicon import is_infinitive
+    """When no decision block was found at all, the paragraphs that read as orders (an infinitive
+    predicate: "Поручить …", "Создать …", "Отделу кадров обеспечить …") outside the header and the
+    attendee list are the decisions (government "поручения", short extracts), with a warning."""
+    from extractor.structure.directive import is_directive
 
-    header = {s for s, _ in st.header}
+    skip = {s for s, _ in st.header} | {s for s, _ in st.attendees}
     item: Item | None = None
     for ln in st.lines:
-        first = re.match(r"[А-ЯЁ][а-яё]+", text[ln.start:ln.end])
-        if ln.kind == "text" and ln.start not in header and first and is_infinitive(first.group()):
-            item = Item([], ln.start, ln.end, None, style="none")
+        if ln.kind in ("text", "item") and ln.start not in skip and is_directive(text[ln.start:ln.end]):
+            start = ln.content_start if ln.kind == "item" else ln.start
+            item = Item([], start, ln.end, None, style="none")
             st.items.append(item)
         elif item is not None and ln.kind == "deadline" and item.deadline is None:
             item.deadline, item.end = (ln.content_start, ln.end), ln.end
+        elif item is not None and ln.kind == "responsible":
+            item.responsible.append((ln.content_start, ln.end))
+            item.end = ln.end
         else:
             item = None
     if len(st.items) > 1:
         for n, it in enumerate(st.items, 1):
             it.path = [str(n)]
+    if st.items:
+        st.warnings.append(("W_DECISIONS_GUESSED", f"no decision label was found; {len(st.items)} paragraphs "
+                            "that read as orders are taken as the decisions"))
+        st.trace.append(f"directives: {len(st.items)} orders taken without a decision block")
 
 
 def decision_id(item: Item, roman: bool, alone: bool = False) -> str:

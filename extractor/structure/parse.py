@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from extractor import trace
 from extractor.structure.blocks import Proposals, decision_line
 from extractor.structure.directive import is_directive
 from extractor.structure.items import absorb_lists, attach, directives, list_style, number_items
@@ -156,6 +157,7 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
     if not st.items:
         directives(text, st)
     number_items(st)
+    trace("structure", lambda: "\n".join(st.trace) or "no decision block")
     return st
 
 

@@ -58,7 +58,7 @@ class Structure:
     roman: bool = False
     lines: list[Line] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)    # which rule opened or ended a block (explain)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)   # (code, message) for the Protocol
 
 
 def question_by_id(struct: Structure, qid: str) -> Question:
