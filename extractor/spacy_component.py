@@ -35,6 +35,8 @@ from spacy.util import filter_spans
 
 from models import Protocol
 
+from .labelstudio.values import deadline_line, reference_line
+
 SPAN_KEYS = ("decisions", "addressees", "deadlines", "emails", "urls", "references", "persons", "header")
 HEADER_FIELDS = ("body", "title", "number", "date", "place", "chair", "secretary")
 
@@ -77,23 +79,14 @@ def _span_getter(name: str):
 
 
 def deadline_norm(d) -> str:
-    """A deadline as one string: an ISO date or date-time, `start/end` for a range (ISO 8601
-    interval), the computed date or `amount unit` of a relative term, the frequency, or the kind."""
-    if d.kind in ("date", "datetime") and (d.iso or d.date):
-        return d.iso or d.date.isoformat()
-    if d.kind == "range" and d.start_date and d.end_date:
-        return f"{d.start_date.isoformat()}/{d.end_date.isoformat()}"
-    if d.kind == "relative":
-        return d.date.isoformat() if d.date else f"{d.amount} {d.unit}"
-    if d.kind == "recurring" and d.freq:
-        return d.freq
-    return d.kind
+    """A deadline as one line (`labelstudio.values`: `2023-11-24`, `2023-11-13T12:00 Europe/Moscow`,
+    `2023-10-01/2023-12-31`, `10 working_day = 2023-11-20`, `quarterly`), or its kind when open-ended."""
+    return deadline_line(d) or d.kind
 
 
 def reference_norm(r) -> str:
     """«№ 14/25-ТО от 2025-01-10», either part left out when the document does not give it."""
-    parts = ([f"№ {r.number}"] if r.number else []) + ([f"от {r.date.isoformat()}"] if r.date else [])
-    return " ".join(parts) or r.text
+    return reference_line(r) or r.text
 
 
 class ProtokolComponent:
