@@ -8,13 +8,19 @@ from .evaluate import COUNT_FIELDS, Run, overall
 from .scoring import PROTOCOL_FIELDS, DocScore
 
 
+def _fig(value: float, scored: bool) -> str:
+    """A figure, or "—" for a field with nothing to score (no gold value and no predicted one)."""
+    return f"{value:6.3f}" if scored else f"{'—':>6}"
+
+
 def _rows(score: DocScore) -> list[str]:
     rows = []
     for name in COUNT_FIELDS:
         c = score.counts.get(name)
         if c is None:
             continue
-        rows.append(f"  {name:<12} P={c.precision:6.3f}  R={c.recall:6.3f}  F1={c.f1:6.3f}   "
+        rows.append(f"  {name:<12} P={_fig(c.precision, c.scored)}  R={_fig(c.recall, c.scored)}  "
+                    f"F1={_fig(c.f1, c.scored)}   "
                     f"tp={c.tp:<4} fp={c.fp:<4} fn={c.fn:<4}")
     for name in ("id", "kind") + PROTOCOL_FIELDS:
         a = score.accuracy.get(name)
