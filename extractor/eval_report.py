@@ -1,7 +1,6 @@
 """Printing evaluation results: the per-field table (overall and per document) and the miss report."""
 from __future__ import annotations
 
-import html
 import json
 
 from .evaluate import COUNT_FIELDS, Run, overall
@@ -72,12 +71,3 @@ def markdown(runs: list[Run]) -> str:
     lines += ["| " + " | ".join(cell(x) for x in row) + " |" for row in misses(runs)]
     return "\n".join(lines) + "\n"
 
-
-def html_report(runs: list[Run]) -> str:
-    """The report as a standalone HTML page (all text escaped)."""
-    rows = "".join("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in row) + "</tr>" for row in misses(runs))
-    return ("<!doctype html><meta charset='utf-8'><title>protokol evaluation</title>"
-            "<style>body{font-family:sans-serif}td{border-top:1px solid #ccc;vertical-align:top;padding:4px}"
-            "</style><h1>protokol evaluation</h1><pre>" + html.escape(table(runs, per_document=True)) +
-            "</pre><h2>Misses</h2><table><tr><th>document</th><th>format</th><th>decision</th><th>field</th>"
-            "<th>gold</th><th>predicted</th><th>source</th></tr>" + rows + "</table>")
