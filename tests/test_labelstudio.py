@@ -168,6 +168,21 @@ def test_bad_export_is_a_coded_error(export, code, detail):
     assert exc.value.code == code and detail in exc.value.message
 
 
+def _decision_of_kind(kind: str, when: str, cancelled: bool = False) -> dict:
+    region = {"start": 0, "end": 25, "text": "Отделу кадров сдать план."}
+    return {"updated_at": when, "was_cancelled": cancelled, "result": [
+        {"id": "d", "type": "labels", "from_name": "label", "to_name": "text", "value": {**region, "labels": ["Decision"]}},
+        {"id": "d", "type": "choices", "from_name": "kind", "to_name": "text", "value": {**region, "choices": [kind]}}]}
+
+
+def test_the_latest_submitted_annotation_is_read():
+    task = {"data": {"text": "Отделу кадров сдать план.", "doc_id": "d"}, "annotations": [
+        _decision_of_kind("note", "2025-01-01T10:00:00Z"), _decision_of_kind("assignment", "2025-01-02T10:00:00Z"),
+        _decision_of_kind("resolution", "2025-01-03T10:00:00Z", cancelled=True)]}
+    ((gold, text),) = export_to_gold([task]).golds
+    assert [(d["id"], d["kind"], d["text"]) for d in gold["decisions"]] == [("1", "assignment", text)]
+
+
 def test_gold_command_refuses_non_json_and_skips_unannotated(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")

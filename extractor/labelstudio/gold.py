@@ -52,9 +52,9 @@ def _collapse(s: str) -> str:
 
 def _annotation(task: dict) -> dict | None:
     """The latest annotation of a task that was not cancelled (skipped)."""
-    done = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
-    return max(done, key=lambda a: (a.get("updated_at") or a.get("created_at") or "", a.get("id") or 0),
-               default=None) if done else None
+    done = [(str(a.get("updated_at") or a.get("created_at") or ""), n, a)
+            for n, a in enumerate(task.get("annotations") or []) if isinstance(a, dict) and not a.get("was_cancelled")]
+    return max(done, key=lambda t: t[:2])[2] if done else None   # ISO times sort as text; then the later one
 
 
 def regions(result: list[dict], text: str) -> tuple[dict[str, Region], list[tuple[str, str]]]:
