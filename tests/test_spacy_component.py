@@ -154,6 +154,17 @@ def test_component_pickles_without_its_pipeline(nlp):
     assert [(s.text, s._.norm) for s in doc.spans["deadlines"]] == [("до 20.08.2025", "2025-08-20")]
 
 
+def test_saved_pipeline_loads_with_its_config(tmp_path):
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("protokol", config={"ner": False})
+    nlp.to_disk(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    assert loaded.pipe_names == ["protokol"] and loaded.get_pipe("protokol").ner is False
+    doc = loaded("РЕШИЛИ:\n1. Ганиеву Р.М. представить график до 20.08.2025.")
+    assert [(s.text, s._.norm) for s in doc.spans["addressees"]] == [("Ганиеву Р.М.", "Ганиев Р.М.")]
+    assert [e.label_ for e in doc.ents] == ["PER"]          # no natasha: persons only
+
+
 def test_entry_point_in_pyproject_names_the_factory():
     entry = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]
     module, _, attr = entry["spacy_factories"]["protokol"].partition(":")
