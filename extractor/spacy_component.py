@@ -58,24 +58,42 @@ def _protocol_getter(doc: Doc) -> Protocol | None:
     return Protocol.model_validate(data) if data is not None else None
 
 
+def _norm(span: Span) -> str | None:
+    return _span_values(span).get("norm")
+
+
+def _decision(span: Span) -> str | None:
+    return _span_values(span).get("decision")
+
+
+def _value(span: Span) -> dict | None:
+    return _span_values(span).get("value")
+
+
+def _span_values(span: Span) -> dict:
+    return (span.doc._.protokol_values or {}).get(span.id_, {})
+
+
+# module-level getters: spaCy hands the extensions to `nlp.pipe` worker processes, pickled when the
+# processes are spawned rather than forked
+SPAN_GETTERS = {"norm": _norm, "decision": _decision, "value": _value}
+
+
 def register_extensions() -> None:
-    """The `._.` attributes the component fills (idempotent)."""
+    """The `._.` attributes the component fills (idempotent); a clear error when another package
+    has taken one of the span attribute names."""
     if not Doc.has_extension("protokol_json"):
         Doc.set_extension("protokol_json", default=None)
     if not Doc.has_extension("protocol"):
         Doc.set_extension("protocol", getter=_protocol_getter)
     if not Doc.has_extension("protokol_values"):
         Doc.set_extension("protokol_values", default=None)
-    for name in ("norm", "decision", "value"):
+    for name, getter in SPAN_GETTERS.items():
         if not Span.has_extension(name):
-            Span.set_extension(name, getter=_span_getter(name))
-
-
-def _span_getter(name: str):
-    def get(span: Span):
-        values = span.doc._.protokol_values or {}
-        return values.get(span.id_, {}).get(name)
-    return get
+            Span.set_extension(name, getter=getter)
+        elif getattr(Span.get_extension(name)[2], "__qualname__", None) != getter.__qualname__:
+            raise ValueError(f"Span._.{name} is already registered by another package; protokol's "
+                             f"component needs it (Span.remove_extension({name!r}) before add_pipe)")
 
 
 def deadline_norm(d) -> str:

@@ -146,6 +146,9 @@ def test_displacy_shows_the_decisions(seed):
 
 
 def test_component_pickles_without_its_pipeline(nlp):
+    from spacy.tokens.underscore import Underscore
+
+    pickle.dumps(Underscore.get_state())   # what nlp.pipe hands a spawned worker process
     component = nlp.get_pipe("protokol")
     clone = pickle.loads(pickle.dumps(component))
     assert isinstance(clone, ProtokolComponent) and clone.ner is True
