@@ -99,6 +99,8 @@ def test_seed_contacts_and_protocol(seed):
         sorted({e for d in gold["decisions"] for e in d["emails"]})
     assert sorted({s._.norm for s in doc.spans["persons"]}) == sorted(gold["persons"])
     assert [d.id for d in doc._.protocol.decisions] == [d["id"] for d in gold["decisions"]]
+    header = {s.label_: s._.norm for s in doc.spans["header"]}
+    assert {k: header.get(k) for k in gold["protocol"]} == gold["protocol"]
 
 
 def test_entities_do_not_overlap_and_keep_a_users(nlp):
