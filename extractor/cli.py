@@ -26,6 +26,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"{path}: {file_not_found(path)}", file=sys.stderr)
     pipeline = Pipeline()
     status = 2 if missing else 0
+    if args.as_ == "label-studio":
+        from extractor.integrations.labelstudio.commands import print_tasks
+
+        return max(status, print_tasks([p for p in args.files if p not in missing], pipeline, args.label_config))
     for result in pipeline.batch((p, Path(p).read_bytes()) for p in args.files if p not in missing):
         if result.error:
             print(f"{result.name}: {result.error}", file=sys.stderr)
@@ -65,7 +69,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.report:
-        text = eval_report.html_report(all_runs) if args.report.endswith(".html") else eval_report.markdown(all_runs)
+        from extractor.evaluation.page import report_page
+
+        text = report_page(all_runs) if args.report.endswith(".html") else eval_report.markdown(all_runs)
         Path(args.report).write_text(text, encoding="utf-8")
     if args.floor:
         floor = json.loads(Path(args.floor).read_text(encoding="utf-8"))
@@ -98,7 +104,17 @@ def cmd_bulk(args: argparse.Namespace) -> int:
         print("interrupted: what finished is saved; run the same command again to finish", file=sys.stderr)
         return 130
     print_summary(summary, args.out)
+    if args.label_studio:
+        from extractor.integrations.labelstudio.commands import bulk_tasks_file
+
+        bulk_tasks_file(args.input, args.out, args.label_studio, extensions)
     return 0
+
+
+def _cmd_gold(args: argparse.Namespace) -> int:
+    from extractor.integrations.labelstudio.commands import cmd_gold
+
+    return cmd_gold(args)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -135,8 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract one or more protocols")
     ex.add_argument("files", nargs="+", help="PDF, DOCX or TXT files (the format is told by content)")
     ex.add_argument("--format", choices=("json", "table"), default="json")
-    ex.add_argument("--as", dest="as_", choices=("model", "corpus"), default="model",
-                    help="corpus: the gold format of the annotated corpus")
+    ex.add_argument("--as", dest="as_", choices=("model", "corpus", "label-studio"), default="model",
+                    help="corpus: the gold format of the annotated corpus; label-studio: Label Studio tasks "
+                         "with our output as pre-annotations")
+    ex.add_argument("--label-config", help="with --as label-studio: write the labelling config XML here")
     ex.add_argument("--full", action="store_true", help="keep null fields in the JSON")
     ex.set_defaults(func=cmd_extract)
     ev = sub.add_parser("evaluate", help="score the extractor against annotated documents (*.gold.json)")
@@ -164,7 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
     bu.add_argument("--due-soon", type=_days, default=7, metavar="N",
                     help="status 'due soon' for assignments due within N days of --today (default 7)")
     bu.add_argument("--no-progress", action="store_true", help="no progress bar")
+    bu.add_argument("--label-studio", metavar="TASKS.json",
+                    help="also write Label Studio tasks (and label_config.xml beside them)")
     bu.set_defaults(func=cmd_bulk)
+    go = sub.add_parser("gold", help="a corrected Label Studio export -> ID.gold.json files for evaluate")
+    go.add_argument("export", help="the project exported from Label Studio as JSON")
+    go.add_argument("--out", required=True, help="folder for ID.gold.json and ID.txt")
+    go.set_defaults(func=_cmd_gold)
     sc = sub.add_parser("schema", help="print the JSON Schema of the output")
     sc.set_defaults(func=cmd_schema)
     sv = sub.add_parser("serve", help="run the extraction API (HTTP, FastAPI)")

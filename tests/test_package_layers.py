@@ -21,7 +21,7 @@ RANK = {
     "extractor.linking": 6,
     "extractor.export": 7,
     "extractor.pipeline": 8,
-    "extractor.evaluation": 9, "extractor.bulk": 9,
+    "extractor.evaluation": 9, "extractor.bulk": 9, "extractor.integrations": 9,
     "extractor.cli": 10,
 }
 TOP_LEVEL = {"__init__.py", "pipeline.py", "cli.py", "errors.py"}

@@ -96,21 +96,26 @@ def overall(runs: list[Run]) -> DocScore:
     return total([r.score for r in runs])
 
 
+def _figure(value: float, scored: bool) -> float | None:
+    """A figure rounded for the report; None when the field had nothing to score."""
+    return round(value, 4) if scored else None
+
+
 def summary(runs: list[Run]) -> dict:
     """Overall figures with their counts, as plain data (for --json and the ratchet)."""
     t = overall(runs)
     out = {"documents": len(runs), "errors": sum(1 for r in runs if r.error), "fields": {}}
     for name in COUNT_FIELDS:
         c = t.counts.get(name, Counts())
-        out["fields"][name] = {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
-                               "f1": round(c.f1, 4), "tp": c.tp, "fp": c.fp, "fn": c.fn}
+        out["fields"][name] = {"precision": _figure(c.precision, c.scored), "recall": _figure(c.recall, c.scored),
+                               "f1": _figure(c.f1, c.scored), "tp": c.tp, "fp": c.fp, "fn": c.fn}
     for name in ("id", "kind") + PROTOCOL_FIELDS:
         a = t.accuracy.get(name)
         if a:
-            out["fields"][name] = {"accuracy": round(a.value, 4), "correct": a.correct, "total": a.total}
+            out["fields"][name] = {"accuracy": _figure(a.value, a.scored), "correct": a.correct, "total": a.total}
     fields = [t.accuracy[k] for k in PROTOCOL_FIELDS if k in t.accuracy]
     correct, count = sum(a.correct for a in fields), sum(a.total for a in fields)
-    out["fields"]["protocol"] = {"accuracy": round(correct / count, 4) if count else 1.0,
+    out["fields"]["protocol"] = {"accuracy": round(correct / count, 4) if count else None,
                                  "correct": correct, "total": count}
     return out
 
@@ -121,6 +126,8 @@ def check_floor(summary_: dict, floor: dict) -> list[str]:
     for name, minimum in floor.items():
         got = summary_["fields"].get(name, {})
         value = got.get("f1", got.get("accuracy"))
+        if got and value is None:   # nothing to score in this field (no gold, no prediction): no miss
+            continue
         if value is None or value + 1e-9 < minimum:
             failures.append(f"{name}: {value} < floor {minimum}")
     return failures

@@ -1,11 +1,15 @@
 """Printing evaluation results: the per-field table (overall and per document) and the miss report."""
 from __future__ import annotations
 
-import html
 import json
 
 from extractor.evaluation.evaluate import COUNT_FIELDS, Run, overall
 from extractor.evaluation.scoring import PROTOCOL_FIELDS, DocScore
+
+
+def _fig(value: float, scored: bool) -> str:
+    """A figure, or "—" for a field with nothing to score (no gold value and no predicted one)."""
+    return f"{value:6.3f}" if scored else f"{'—':>6}"
 
 
 def _rows(score: DocScore) -> list[str]:
@@ -14,7 +18,8 @@ def _rows(score: DocScore) -> list[str]:
         c = score.counts.get(name)
         if c is None:
             continue
-        rows.append(f"  {name:<12} P={c.precision:6.3f}  R={c.recall:6.3f}  F1={c.f1:6.3f}   "
+        rows.append(f"  {name:<12} P={_fig(c.precision, c.scored)}  R={_fig(c.recall, c.scored)}  "
+                    f"F1={_fig(c.f1, c.scored)}   "
                     f"tp={c.tp:<4} fp={c.fp:<4} fn={c.fn:<4}")
     for name in ("id", "kind") + PROTOCOL_FIELDS:
         a = score.accuracy.get(name)
@@ -66,12 +71,3 @@ def markdown(runs: list[Run]) -> str:
     lines += ["| " + " | ".join(cell(x) for x in row) + " |" for row in misses(runs)]
     return "\n".join(lines) + "\n"
 
-
-def html_report(runs: list[Run]) -> str:
-    """The report as a standalone HTML page (all text escaped)."""
-    rows = "".join("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in row) + "</tr>" for row in misses(runs))
-    return ("<!doctype html><meta charset='utf-8'><title>protokol evaluation</title>"
-            "<style>body{font-family:sans-serif}td{border-top:1px solid #ccc;vertical-align:top;padding:4px}"
-            "</style><h1>protokol evaluation</h1><pre>" + html.escape(table(runs, per_document=True)) +
-            "</pre><h2>Misses</h2><table><tr><th>document</th><th>format</th><th>decision</th><th>field</th>"
-            "<th>gold</th><th>predicted</th><th>source</th></tr>" + rows + "</table>")

@@ -31,6 +31,12 @@ class Counts:
         self.fn += other.fn
 
     @property
+    def scored(self) -> bool:
+        """False when there was nothing to score (no gold value, no predicted one): reports show "—"
+        for such a field, not a perfect 1.000."""
+        return bool(self.tp or self.fp or self.fn)
+
+    @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
@@ -52,6 +58,10 @@ class Accuracy:
     def add(self, other: "Accuracy") -> None:
         self.correct += other.correct
         self.total += other.total
+
+    @property
+    def scored(self) -> bool:
+        return self.total > 0
 
     @property
     def value(self) -> float:
@@ -76,6 +86,7 @@ class DocScore:
     counts: dict[str, Counts] = field(default_factory=dict)
     accuracy: dict[str, Accuracy] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)    # (gold kind, predicted kind) over paired decisions
 
 
 def _collapse(text: str) -> str:
@@ -169,6 +180,7 @@ def score_document(gold: dict, pred: dict) -> DocScore:
             s.misses.append(Miss(doc, p["id"], "decision", None, p["text"], p["text"]))
     for i, j in pairs:
         g, p = gd[i], pd[j]
+        s.kinds[(g["kind"], p["kind"])] += 1
         for key in ("id", "kind"):
             ok = g[key] == p[key]
             a[key].add(Accuracy(int(ok), 1))
@@ -225,4 +237,5 @@ def total(scores: list[DocScore]) -> DocScore:
         for k, v in s.accuracy.items():
             t.accuracy.setdefault(k, Accuracy()).add(v)
         t.misses.extend(s.misses)
+        t.kinds.update(s.kinds)
     return t
