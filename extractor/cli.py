@@ -126,8 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
     ev = sub.add_parser("evaluate", help="score the extractor against annotated documents (*.gold.json)")
     ev.add_argument("gold_dirs", nargs="+", help="folders searched recursively for ID.gold.json")
-    ev.add_argument("--format", choices=("txt", "pdf", "docx", "all"), default="txt",
-                    help="which file of each document to read (all: every format present)")
+    ev.add_argument("--format", choices=("txt", "pdf", "docx", "html", "all"), default="txt",
+                    help="which file of each document to read (all: txt, pdf and docx, every one present)")
     ev.add_argument("--json", help="write the overall figures with counts to this file")
     ev.add_argument("--report", help="write every miss to OUT.md or OUT.html")
     ev.add_argument("--floor", help="ratchet file: fail (exit 1) when an overall figure is below it")

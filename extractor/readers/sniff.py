@@ -6,12 +6,14 @@ import zipfile
 
 PDF, DOCX, TXT, DOC, RTF, ZIP, ODT = "pdf", "docx", "txt", "doc", "rtf", "zip", "odt"
 PNG, JPEG, TIFF = "png", "jpeg", "tiff"
+HTML, EML = "html", "eml"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(data: bytes) -> str:
-    """One of pdf, docx, doc, rtf, odt, zip (an archive that is no DOCX), png, jpeg, tiff or txt.
+    """One of pdf, docx, doc, rtf, odt, zip (an archive that is no DOCX), png, jpeg, tiff, html, eml
+    (an e-mail message, RFC 822) or txt.
 
     A PDF may have a few junk bytes before `%PDF` (the spec allows 1024); a zip is a DOCX when it
     lists word/document.xml. A damaged zip that still starts with `PK` counts as a DOCX, so the
@@ -42,4 +44,11 @@ def sniff(data: bytes) -> str:
         if any(n.startswith("word/") for n in names) or "[Content_Types].xml" in names:
             return DOCX
         return ZIP
+    from .html import looks_like_html
+    from .mail import looks_like_email
+
+    if looks_like_email(data):
+        return EML
+    if looks_like_html(data):
+        return HTML
     return TXT
