@@ -25,7 +25,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"{path}: {file_not_found(path)}", file=sys.stderr)
     pipeline = Pipeline()
     status = 2 if missing else 0
-    for result in pipeline.batch((p, Path(p).read_bytes()) for p in args.files if p not in missing):
+    for path in (p for p in args.files if p not in missing):
+        if _is_email(path):     # several documents: printed as one list
+            status = max(status, _extract_message(pipeline, path, args))
+            continue
+        result = next(pipeline.batch([(path, Path(path).read_bytes())]))
         if result.error:
             print(f"{result.name}: {result.error}", file=sys.stderr)
             status = 2
@@ -40,6 +44,35 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             print(p.model_dump_json(indent=1, exclude_none=not args.full))
     return status
+
+
+def _is_email(path: str) -> bool:
+    from .readers.sniff import EML, sniff
+
+    with open(path, "rb") as f:
+        return sniff(f.read(65536)) == EML
+
+
+def _extract_message(pipeline, path: str, args: argparse.Namespace) -> int:
+    """An e-mail: one entry per part (extractor/messages.py), printed as a list; 2 if a part failed."""
+    from .messages import documents_answer, documents_table
+
+    results = list(pipeline.batch([(path, Path(path).read_bytes())]))
+    for r in results:
+        if r.protocol is None:
+            print(f"{r.name}: {r.error or 'skipped: ' + str(r.skipped)}", file=sys.stderr)
+    if args.format == "table" and args.as_ != "corpus":
+        print(documents_table(results, _table))
+    else:
+        def render(name: str, p) -> dict:
+            if args.as_ == "corpus":
+                from .corpus_format import to_corpus
+
+                return to_corpus(p, Path(name).stem)
+            return p.model_dump(mode="json", exclude_none=not args.full)
+
+        print(json.dumps(documents_answer(results, render), ensure_ascii=False, indent=1))
+    return 2 if any(r.error is not None for r in results) else 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -118,7 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="protokol", description="Assignments from Russian meeting protocols")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract one or more protocols")
-    ex.add_argument("files", nargs="+", help="PDF, DOCX or TXT files (the format is told by content)")
+    ex.add_argument("files", nargs="+", help="PDF, DOCX, HTML, TXT or e-mail (.eml) files (the format is told "
+                                             "by content); an e-mail prints a list, one entry per part")
     ex.add_argument("--format", choices=("json", "table"), default="json")
     ex.add_argument("--as", dest="as_", choices=("model", "corpus"), default="model",
                     help="corpus: the gold format of the annotated corpus")
@@ -142,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     bu.add_argument("--dask", default=None, metavar="ADDRESS",
                     help="run on an existing Dask cluster (tcp://host:8786) instead of local processes")
     bu.add_argument("--ext", default=None, help="file extensions read from folders and archives "
-                                                "(default txt,pdf,docx,doc,rtf,odt; * for all files)")
+                                                "(default txt,pdf,docx,doc,rtf,odt,html,htm,eml; * for all files)")
     bu.add_argument("--no-progress", action="store_true", help="no progress bar")
     bu.set_defaults(func=cmd_bulk)
     sc = sub.add_parser("schema", help="print the JSON Schema of the output")

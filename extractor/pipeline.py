@@ -18,6 +18,7 @@ from .link import Grounder, Linker
 from .ner import Entity, NerTagger
 from .persons import PersonMention, find_person_mentions
 from .readers import Limits, read_document
+from .readers.sniff import EML, sniff
 from .structure import Structure, parse
 
 
@@ -79,11 +80,13 @@ class Doc:
 
 @dataclass
 class Result:
-    """One document of a batch: a protocol or a coded error, never both."""
+    """One document of a batch: a protocol or a coded error, never both; or, for a part of an
+    e-mail that is no protocol (its body without decisions, a signature), the reason it was skipped."""
 
     name: str | None
     protocol: Protocol | None = None
     error: ProtokolError | None = None
+    skipped: str | None = None
 
 
 class Pipeline:
@@ -103,9 +106,15 @@ class Pipeline:
     def batch(self, items: Iterable[Doc | tuple[str | None, bytes]],
               limits: Limits | None = None) -> Iterator[Result]:
         """Process many documents, given as Docs or as (name, file bytes); one failure (unreadable
-        file or a bug) never stops the rest. The CLI, the API and the bulk runner all come here."""
+        file or a bug) never stops the rest. The CLI, the API and the bulk runner all come here.
+        An e-mail gives one Result per part (extractor/messages.py), named `message.eml#part`."""
         for item in items:
             name = item.name if isinstance(item, Doc) else item[0]
+            if not isinstance(item, Doc) and sniff(item[1]) == EML:
+                from .messages import read_message
+
+                yield from read_message(self, name, item[1], limits)
+                continue
             try:
                 doc = item if isinstance(item, Doc) else Doc.from_bytes(item[1], item[0], limits)
                 yield Result(name, self.process(doc).protocol)

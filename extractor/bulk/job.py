@@ -20,6 +20,7 @@ from ..errors import ProtokolError
 from ..readers import Limits
 from . import writers
 from .runner import LocalBackend, Outcome, Task, stream
+from .messages import expand_messages
 from .sources import EXTENSIONS, Source, enumerate_input, sha256
 from .store import Store
 
@@ -150,7 +151,7 @@ def run_bulk(opts: BulkOptions, progress=None) -> Summary:
     (see report.progress). Raises ProtokolError E004/E019 when INPUT cannot be listed."""
     t0 = time.perf_counter()
     opts.out = Path(opts.out)
-    sources = enumerate_input(opts.input, opts.limits, opts.extensions)
+    sources = expand_messages(enumerate_input(opts.input, opts.limits, opts.extensions), opts.limits)
     store = Store(opts.out, fsync=opts.fsync)
     summary = Summary(found=len(sources))
     try:
