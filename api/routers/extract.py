@@ -91,6 +91,10 @@ async def extract(
 ) -> Response:
     """Read the upload, run the batch primitive on it in the worker's extraction thread, answer."""
     name, data = await read_upload(request, settings)
+    if sniff(data) == EML and include_text:   # the web page shows one document's text: not an e-mail's
+        from extractor.errors import several_documents
+
+        raise several_documents("an e-mail message")
     if sniff(data) == EML:   # several documents: {"documents": [...]}, one entry per part
         return await answer_message(request, extractor, name, data, as_, format, full)
     doc = None

@@ -6,7 +6,7 @@ then each attachment), each `{"name": "message.eml#protocol.pdf"}` plus exactly 
 "message"}`: that part alone failed) or `"skipped"` (why the part is no document: a body without a
 protocol, a signature). A message that cannot be split at all is an error answer as for any file
 (422 `E023`). `format=table` gives the tables one after another, each under the part's name;
-`include_text` does not apply.
+`include_text=true` (the web page's request, which shows one document's text) is 422 `E025`.
 """
 from __future__ import annotations
 
