@@ -197,3 +197,9 @@ def test_page_saved_from_a_docx_gives_the_same_decisions(pipeline):
                             (("p.docx", _numbered_docx()), ("p.html", _same_page_as_libreoffice_writes_it())))
     assert len(from_docx.decisions) == 5
     assert _decisions(from_html) == _decisions(from_docx)
+
+
+@pytest.mark.parametrize("name", ["protocol.docx", "protocol.txt", None], ids=["named-docx", "named-txt", "no-name"])
+def test_page_is_told_by_content_not_name(pipeline, name):
+    result = next(pipeline.batch([(name, PAGE.read_bytes())]))
+    assert result.protocol.source.format == "html" and len(result.protocol.decisions) == len(EXPECTED)

@@ -41,8 +41,7 @@ def looks_like_html(data: bytes) -> bool:
     <table>, <h1>-<h6> or <p>. Text that merely contains tags further on stays text."""
     head = data[:2048]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-        head = head.decode(encoding, errors="ignore").encode("ascii", errors="ignore")
+        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
     elif head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     return _START.match(head) is not None
@@ -145,7 +144,8 @@ class _Page:
         elif value:
             self.parts.append(value)
 
-    def walk(self, el, numbering: list | None = None) -> None:
+    def walk(self, el, numbering: dict | None = None) -> None:
+        """Append the visible lines of `el` (and its tail text); `numbering` is the enclosing list's."""
         tag = el.tag if isinstance(el.tag, str) else None   # comments, processing instructions
         if tag is None:
             self.text(el.tail)
