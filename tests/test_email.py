@@ -156,3 +156,15 @@ def test_bulk_lists_the_parts(tmp_path):
         ("a.eml#протокол 7.pdf", False), ("b.eml#protocol-8.docx", False), ("b.eml#протокол 7.pdf", True)]
     assert [(name(e["source"]), e["code"]) for e in errors] == [("a.eml#protocol-8.docx", "E024")]
     assert (summary.found, summary.extracted, summary.duplicates, summary.failed) == (4, 2, 1, 1)
+
+
+@pytest.mark.slow
+def test_bulk_message_not_named_eml_is_one_coded_error(tmp_path):
+    """Bulk lists a message's parts by its .eml name; one saved as .txt reaches a worker whole."""
+    from extractor.bulk import BulkOptions, run_bulk
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mail.txt").write_bytes(MESSAGE)
+    run_bulk(BulkOptions(str(tmp_path / "in"), tmp_path / "out", jobs=1, ner=False, fsync=False))
+    errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert [e["code"] for e in errors] == ["E025"]
