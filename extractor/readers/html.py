@@ -208,6 +208,7 @@ def read_html(data: bytes, limits: Limits, budget: Budget) -> tuple[str, list[st
     text = decode_html(data)
     budget.check()
     try:
+        # libxml2 stops nesting at 256 levels (no huge_tree), so the recursive walk stays shallow
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
         root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError):   # lxml refuses a document with no elements at all
