@@ -1,7 +1,7 @@
 """Every error the API answers, in one place: a ProtokolError code -> HTTP status table, the JSON
 envelope `{"error": {"code": "E0xx", "message": ...}}`, and the exception handlers.
 
-The reader and pipeline codes (E001-E021, E099) come from extractor/errors.py. The API adds a few of
+The reader and pipeline codes (E001-E025, E099) come from extractor/errors.py. The API adds a few of
 its own for what only HTTP can get wrong; they are in the E04x range so they never collide with the
 extractor's codes:
 
@@ -26,6 +26,8 @@ log = logging.getLogger("protokol.api")
 STATUS: dict[str, int] = {
     # E019 damaged archive member, E021 a scan that OCR cannot read here: both about the input
     **dict.fromkeys(("E001", "E002", "E003", "E011", "E012", "E013", "E016", "E019", "E021"), 422),
+    # E022 HTML without text, E023 damaged e-mail, E024 damaged attachment, E025 several documents
+    **dict.fromkeys(("E022", "E023", "E024", "E025"), 422),
     "E010": 415,
     **dict.fromkeys(("E014", "E015", "E017"), 413),
     "E018": 504,

@@ -82,6 +82,10 @@ class Extractor:
         assert result.protocol is not None
         return result.protocol, doc
 
+    def _run_all(self, name: str | None, data: bytes) -> list:
+        """On the extraction thread: every Result of an input holding several documents (an e-mail)."""
+        return list(self._loaded.result().batch([(name, data)], self.limits))
+
     def _release(self, _: object) -> None:
         # Called when the thread is really done (or the job was cancelled): only then is the slot free.
         self.admitted -= 1
@@ -93,6 +97,10 @@ class Extractor:
     async def extract_with_text(self, name: str | None, data: bytes) -> tuple[Protocol, Doc]:
         """`extract`, and the Doc whose text the offsets of the Protocol index (for the web page)."""
         return await self._submit(self._run_with_text, name, data)
+
+    async def extract_all(self, name: str | None, data: bytes) -> list:
+        """One `pipeline.Result` per document of an e-mail (a protocol, a coded error or a skip)."""
+        return await self._submit(self._run_all, name, data)
 
     async def _submit(self, run, name: str | None, data: bytes):
         """Run `run(name, data)` on the extraction thread behind the bounded queue and the time limit."""

@@ -30,7 +30,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from extractor.integrations.labelstudio.commands import print_tasks
 
         return max(status, print_tasks([p for p in args.files if p not in missing], pipeline, args.label_config))
-    for result in pipeline.batch((p, Path(p).read_bytes()) for p in args.files if p not in missing):
+    for path in (p for p in args.files if p not in missing):
+        if _is_email(path):     # several documents: printed as one list
+            status = max(status, _extract_message(pipeline, path, args))
+            continue
+        result = next(pipeline.batch([(path, Path(path).read_bytes())]))
         if result.error:
             print(f"{result.name}: {result.error}", file=sys.stderr)
             status = 2
@@ -45,6 +49,35 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             print(p.model_dump_json(indent=1, exclude_none=not args.full))
     return status
+
+
+def _is_email(path: str) -> bool:
+    from extractor.readers.sniff import EML, sniff
+
+    with open(path, "rb") as f:
+        return sniff(f.read(65536)) == EML
+
+
+def _extract_message(pipeline, path: str, args: argparse.Namespace) -> int:
+    """An e-mail: one entry per part (Pipeline.batch), printed as a list; 2 if a part failed."""
+    from extractor.export.documents import documents_answer, documents_table
+
+    results = list(pipeline.batch([(path, Path(path).read_bytes())]))
+    for r in results:
+        if r.protocol is None:
+            print(f"{r.name}: {r.error or 'skipped: ' + str(r.skipped)}", file=sys.stderr)
+    if args.format == "table" and args.as_ != "corpus":
+        print(documents_table(results, _table))
+    else:
+        def render(name: str, p) -> dict:
+            if args.as_ == "corpus":
+                from extractor.export.corpus import to_corpus
+
+                return to_corpus(p, Path(name).stem)
+            return p.model_dump(mode="json", exclude_none=not args.full)
+
+        print(json.dumps(documents_answer(results, render), ensure_ascii=False, indent=1))
+    return 2 if any(r.error is not None for r in results) else 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -149,7 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="protokol", description="Assignments from Russian meeting protocols")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract one or more protocols")
-    ex.add_argument("files", nargs="+", help="PDF, DOCX or TXT files (the format is told by content)")
+    ex.add_argument("files", nargs="+", help="PDF, DOCX, HTML, TXT or e-mail (.eml) files (the format is told "
+                                             "by content); an e-mail prints a list, one entry per part")
     ex.add_argument("--format", choices=("json", "table"), default="json")
     ex.add_argument("--as", dest="as_", choices=("model", "corpus", "label-studio"), default="model",
                     help="corpus: the gold format of the annotated corpus; label-studio: Label Studio tasks "
@@ -159,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
     ev = sub.add_parser("evaluate", help="score the extractor against annotated documents (*.gold.json)")
     ev.add_argument("gold_dirs", nargs="+", help="folders searched recursively for ID.gold.json")
-    ev.add_argument("--format", choices=("txt", "pdf", "docx", "pdftext", "all"), default="txt",
+    ev.add_argument("--format", choices=("txt", "pdf", "docx", "html", "pdftext", "all"), default="txt",
                     help="which file of each document to read (pdftext: ID.pdftext.txt, a PDF's text as a "
                          "converter exports it; all: every format present)")
     ev.add_argument("--json", help="write the overall figures with counts to this file")
@@ -176,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     bu.add_argument("--dask", default=None, metavar="ADDRESS",
                     help="run on an existing Dask cluster (tcp://host:8786) instead of local processes")
     bu.add_argument("--ext", default=None, help="file extensions read from folders and archives "
-                                                "(default txt,pdf,docx,doc,rtf,odt; * for all files)")
+                                                "(default txt,pdf,docx,doc,rtf,odt,html,htm,eml; * for all files)")
     bu.add_argument("--today", type=_iso_day, default=None, metavar="YYYY-MM-DD",
                     help="the day the register's status column is computed against (default: today)")
     bu.add_argument("--due-soon", type=_days, default=7, metavar="N",

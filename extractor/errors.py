@@ -105,3 +105,23 @@ def ocr_unavailable(detail: str = "the tesseract program is not installed",
     return ProtokolError("E021", f"the document is a scan and needs text recognition (OCR), but {detail}; "
                                  f"install it (Debian/Ubuntu: apt-get install {package}) "
                                  "or send the original DOCX or a PDF saved from it")
+
+
+def html_without_text() -> ProtokolError:
+    return ProtokolError("E022", "the HTML page shows no text (only markup, scripts or pictures); "
+                                 "open the page with the protocol itself, or save the protocol as DOCX or PDF")
+
+
+def broken_email(detail: str) -> ProtokolError:
+    return ProtokolError("E023", f"the e-mail message is damaged and cannot be split into its parts ({detail}); "
+                                 "save its attachments from the mail program and send them one by one")
+
+
+def broken_attachment(name: str, detail: str) -> ProtokolError:
+    return ProtokolError("E024", f"the e-mail attachment {name} is damaged and cannot be decoded ({detail}); "
+                                 "save it from the mail program and send it on its own")
+
+
+def several_documents(what: str) -> ProtokolError:
+    return ProtokolError("E025", f"the file is {what}, which holds several documents; read it with "
+                                 "`protokol extract`, `protokol bulk`, the API or `Pipeline.batch`, which give each its own result")

@@ -14,6 +14,8 @@ from models import Protocol, Source, Value, Warning_
 
 from extractor.errors import ProtokolError
 from extractor.readers import Limits, read_document               # 1. bytes -> text
+from extractor.readers.mail import Part, split_email
+from extractor.readers.sniff import EML, sniff
 from extractor.text import Grounder, Layout, clean                # 2. layout cleaning
 from extractor.structure import Structure, parse                  # 3. structure
 from extractor.language.ner import Entity, NerTagger              # 4. NER (natasha) ...
@@ -79,11 +81,13 @@ class Doc:
 
 @dataclass
 class Result:
-    """One document of a batch: a protocol or a coded error, never both."""
+    """One document of a batch: a protocol or a coded error, never both; or, for a part of an
+    e-mail that is no protocol (its body without decisions, a signature), the reason it was skipped."""
 
     name: str | None
     protocol: Protocol | None = None
     error: ProtokolError | None = None
+    skipped: str | None = None
 
 
 class Pipeline:
@@ -103,9 +107,13 @@ class Pipeline:
     def batch(self, items: Iterable[Doc | tuple[str | None, bytes]],
               limits: Limits | None = None) -> Iterator[Result]:
         """Process many documents, given as Docs or as (name, file bytes); one failure (unreadable
-        file or a bug) never stops the rest. The CLI, the API and the bulk runner all come here."""
+        file or a bug) never stops the rest. The CLI, the API and the bulk runner all come here.
+        An e-mail gives one Result per part (`read_message`), named `message.eml#part`."""
         for item in items:
             name = item.name if isinstance(item, Doc) else item[0]
+            if not isinstance(item, Doc) and sniff(item[1]) == EML:
+                yield from read_message(self, name, item[1], limits)
+                continue
             try:
                 doc = item if isinstance(item, Doc) else Doc.from_bytes(item[1], item[0], limits)
                 yield Result(name, self.process(doc).protocol)
@@ -113,3 +121,49 @@ class Pipeline:
                 yield Result(name, error=exc)
             except Exception as exc:  # a bug on one document must not lose the batch
                 yield Result(name, error=ProtokolError("E099", f"internal error: {type(exc).__name__}: {exc}"))
+
+
+# --- inputs that hold several documents ------------------------------------------------------
+# An e-mail message: each attachment that is a document is read like a file of its own; a part that
+# fails is a coded error for that part alone; the body is a document only when it holds a protocol
+# (decisions found), otherwise it is skipped with the reason, as are parts that are not documents.
+
+NO_PROTOCOL = "the text of the message holds no protocol (no decisions found)"
+
+
+def holds_protocol(data: bytes, limits: Limits | None = None) -> bool:
+    """Whether a message body has decision items, by the structure step alone (no NER): what
+    `protokol bulk` asks before it lists a body as a document."""
+    try:
+        text = read_document(data, None, limits).text
+    except ProtokolError:
+        return False
+    layout = clean(text)
+    return any(not item.is_header for item in parse(layout.text, layout.paragraphs()).items)
+
+
+def message_parts(name: str | None, data: bytes, limits: Limits | None = None) -> list[Part]:
+    """The parts of a message (see readers.mail.split_email); E023 as one part when it cannot be split."""
+    try:
+        return split_email(data, name, limits)
+    except ProtokolError as exc:
+        return [Part(name or "message.eml", error=exc)]
+    except Exception as exc:   # a bug on one message must not lose the batch (as in Pipeline.batch)
+        return [Part(name or "message.eml", error=ProtokolError("E099", f"internal error: {type(exc).__name__}: {exc}"))]
+
+
+def read_message(pipeline, name: str | None, data: bytes, limits: Limits | None = None) -> Iterator:
+    """One `pipeline.Result` per part of the message, in order (body first, then attachments)."""
+    for part in message_parts(name, data, limits):
+        if part.error is not None:
+            yield Result(part.name, error=part.error)
+        elif part.skipped is not None:
+            yield Result(part.name, skipped=part.skipped)
+        elif part.body and not holds_protocol(part.data, limits):
+            yield Result(part.name, skipped=NO_PROTOCOL)
+        else:
+            result = next(pipeline.batch([(part.name, part.data)], limits))
+            if part.body and (result.error is not None or not result.protocol.decisions):
+                yield Result(part.name, skipped=NO_PROTOCOL)
+            else:
+                yield result

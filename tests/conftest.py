@@ -1,6 +1,7 @@
 """Shared fixtures: the pipeline is built once per test session (natasha loads in ~1 s)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,37 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 OWN_CORPUS = ROOT / "corpus"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+TESSERACT_INSTALL = "apt-get install tesseract-ocr tesseract-ocr-rus"
+
+
+def tesseract_available() -> bool:
+    """Tesseract with Russian, as the OCR reader finds it (PROTOKOL_TESSERACT may name or hide it)."""
+    from extractor.readers.ocr import available
+
+    return available()
+
+
+def blank_scan_code() -> str:
+    """The code a scan with no text gets on this machine: E013 with tesseract (nothing recognized),
+    E021 without it (the install command). With OCR turned off it is E013 everywhere."""
+    return "E013" if tesseract_available() else "E021"
+
+
+def missing_program(what: str, install: str) -> None:
+    """Skip a test that needs an optional program, with its install line; in CI (`CI` set) fail
+    instead, unless PROTOKOL_TESSERACT hides tesseract on purpose (the second CI run)."""
+    if os.environ.get("CI") and not os.environ.get("PROTOKOL_TESSERACT"):
+        pytest.fail(f"{what} is missing in CI ({install})", pytrace=False)
+    pytest.skip(f"{what} is not installed ({install})")
+
+
+@pytest.fixture(scope="session")
+def tesseract() -> None:
+    """Use in a test that recognizes scans: skipped (or failed in CI) without tesseract."""
+    if not tesseract_available():
+        missing_program("tesseract", TESSERACT_INSTALL)
 
 
 def load_gold(txt: Path) -> dict:

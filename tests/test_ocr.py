@@ -3,7 +3,6 @@ Pillow from text written for the tests; the shared corpus scans are read when ..
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,7 @@ from tests._docmake import image_pdf, text_pdf
 SHARED_REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 SCANS = {"snt_orbita_2023_08_30_protokol4": 5, "tsj_erino_oss_2024_04_11": 4, "tsj_erino_pravlenie_2024_04_14": 1}
 
-have_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
-                                    reason="tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-rus)")
+have_tesseract = pytest.mark.usefixtures("tesseract")   # conftest: skip with the install line, fail in CI
 
 PROTOCOL = [
     "ПРОТОКОЛ № 7",

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import blank_scan_code
 from _docmake import docx, empty_pages_pdf, encrypted_pdf, image_pdf, level, para, text_pdf
 from extractor.errors import ProtokolError
 from extractor.readers import Document, Limits, read_document, sniff
@@ -173,8 +174,12 @@ def test_pdf_encrypted():
     assert code(encrypted_pdf()) == "E012"
 
 
-def test_pdf_scan_without_text():
-    assert code(image_pdf()) == "E013"
+@pytest.mark.parametrize("limits,expected", [
+    (Limits(ocr=False), "E013"),
+    (Limits(), blank_scan_code()),        # E013 when tesseract reads nothing, E021 without tesseract
+], ids=["ocr-off", "ocr-as-installed"])
+def test_pdf_scan_without_text(limits, expected):
+    assert code(image_pdf(), limits=limits) == expected
 
 
 def test_pdf_time_limit():

@@ -1,4 +1,5 @@
-"""POST /v1/extract: one document in (multipart upload or JSON text), its Protocol out.
+"""POST /v1/extract: one document in (multipart upload or JSON text), its Protocol out; an e-mail
+(several documents) gives `{"documents": [...]}` instead (api/routers/messages.py).
 
 The query options mirror `protokol extract`: `as=corpus` (the gold format of the annotated corpus),
 `format=table` (the assignment table as text), `full=true` (keep null fields). `include_text=true`
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from extractor.export.corpus import to_corpus
 from extractor.errors import ProtokolError
 from extractor.readers import sniff
+from extractor.readers.sniff import EML
 from models import Protocol
 
 from ..body import ExtractText, read_json, read_multipart, unsupported_content_type
@@ -24,6 +26,7 @@ from ..errors import responses
 from ..security import require_api_key
 from ..service import Extractor, get_extractor
 from ..settings import Settings
+from .messages import Documents, answer_message
 
 router = APIRouter(prefix="/v1", tags=["extract"], dependencies=[Depends(require_api_key)])
 
@@ -45,7 +48,7 @@ _REQUEST_BODY = {"requestBody": {"required": True, "content": {
     "multipart/form-data": {"schema": {
         "type": "object", "required": ["file"],
         "properties": {"file": {"type": "string", "format": "binary",
-                                "description": "PDF, DOCX or TXT; the format is told by content"}}}},
+                                "description": "PDF, DOCX, HTML, TXT or an e-mail (.eml); the format is told by content"}}}},
     "application/json": {"schema": ExtractText.model_json_schema()},
 }}}
 
@@ -71,7 +74,7 @@ async def read_upload(request: Request, settings: Settings) -> tuple[str | None,
 
 @router.post(
     "/extract", summary="Extract the decisions of one protocol", openapi_extra=_REQUEST_BODY,
-    response_model=Union[Protocol, CorpusDocument],
+    response_model=Union[Protocol, CorpusDocument, Documents],
     responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}},
                      "description": "the Protocol (models/), the corpus document (as=corpus) or the table"},
                **responses(401, 413, 415, 422, 503, 504)},
@@ -88,6 +91,12 @@ async def extract(
 ) -> Response:
     """Read the upload, run the batch primitive on it in the worker's extraction thread, answer."""
     name, data = await read_upload(request, settings)
+    if sniff(data) == EML and include_text:   # the web page shows one document's text: not an e-mail's
+        from extractor.errors import several_documents
+
+        raise several_documents("an e-mail message")
+    if sniff(data) == EML:   # several documents: {"documents": [...]}, one entry per part
+        return await answer_message(request, extractor, name, data, as_, format, full)
     doc = None
     try:
         if include_text and as_ == "model" and format == "json":

@@ -20,6 +20,7 @@ from typing import Iterator
 from extractor.errors import ProtokolError
 from extractor.readers import Limits
 from extractor.export import writers
+from extractor.bulk.messages import expand_messages
 from extractor.bulk.runner import LocalBackend, Outcome, Task, stream
 from extractor.bulk.sources import EXTENSIONS, Source, enumerate_input, sha256
 from extractor.bulk.store import Store
@@ -153,7 +154,7 @@ def run_bulk(opts: BulkOptions, progress=None) -> Summary:
     (see report.progress). Raises ProtokolError E004/E019 when INPUT cannot be listed."""
     t0 = time.perf_counter()
     opts.out = Path(opts.out)
-    sources = enumerate_input(opts.input, opts.limits, opts.extensions)
+    sources = expand_messages(enumerate_input(opts.input, opts.limits, opts.extensions), opts.limits)
     store = Store(opts.out, fsync=opts.fsync)
     summary = Summary(found=len(sources))
     try:

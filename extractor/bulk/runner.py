@@ -72,7 +72,13 @@ def extract(task: Task) -> Outcome:
     init_worker()
     t0 = time.perf_counter()
     with _LOCK:                           # one document at a time per process (Dask may use threads)
-        result = next(_PIPELINE.batch([(task.source, task.data)], task.limits))
+        results = list(_PIPELINE.batch([(task.source, task.data)], task.limits))
+    result = results[0]
+    if len(results) != 1 or result.protocol is None and result.error is None:
+        # an e-mail not named .eml (so not listed as its parts by bulk/messages.py)
+        from extractor.errors import several_documents
+
+        result.error = several_documents("an e-mail message not named .eml")
     out = Outcome(seconds=time.perf_counter() - t0, pid=os.getpid(),
                   max_rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     if result.error is not None:

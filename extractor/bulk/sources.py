@@ -24,7 +24,7 @@ from extractor.errors import ProtokolError
 from extractor.readers import Limits
 
 # files of a folder or an archive that are read; anything else (gold JSON, READMEs, images) is not
-EXTENSIONS = frozenset({"txt", "pdf", "docx", "doc", "rtf", "odt"})
+EXTENSIONS = frozenset({"txt", "pdf", "docx", "doc", "rtf", "odt", "html", "htm", "eml"})
 _GLOB_CHARS = set("*?[")
 _CHUNK = 1 << 20
 

@@ -15,7 +15,7 @@ from extractor.export.corpus import to_corpus
 from extractor.errors import ProtokolError
 from extractor.evaluation.scoring import PROTOCOL_FIELDS, Counts, DocScore, score_document, total
 
-FORMATS = ("txt", "pdf", "docx", "pdftext")
+FORMATS = ("txt", "pdf", "docx", "html", "pdftext")
 # the file each format reads beside ID.gold.json; pdftext is a PDF's text as a generic converter exports it
 SUFFIX = {"pdftext": "pdftext.txt"}
 COUNT_FIELDS = ("decisions", "addressees", "deadline", "emails", "urls", "references", "persons",

@@ -1,5 +1,5 @@
 """Reading documents: bytes of a PDF (text layer, or scanned pages recognized by OCR), a scanned
-image (PNG, JPEG, TIFF), DOCX or plain text in any Russian encoding ->
+image (PNG, JPEG, TIFF), DOCX, an HTML page or plain text in any Russian encoding ->
 text in the shape the pipeline understands (the LibreOffice text export: one paragraph a line,
 table cells one per line, list numbers in front of their paragraphs), with page positions.
 
@@ -9,7 +9,9 @@ table cells one per line, list numbers in front of their paragraphs), with page 
 The format is told by content, never by the name. Every failure is a ProtokolError with its own
 code (see extractor/errors.py): E001 empty, E002 binary, E003 encoding, E010 .doc/.rtf/.odt,
 E011 damaged PDF, E012 encrypted PDF, E013 scanned PDF, E014 too many pages, E015 too large,
-E016 damaged DOCX, E017 zip bomb, E018 time limit, E021 a scan but tesseract is not installed.
+E016 damaged DOCX, E017 zip bomb, E018 time limit, E021 a scan but tesseract is not installed,
+E022 an HTML page without text. An e-mail holds several documents: `readers.mail.split_email` gives
+its parts and `Pipeline.batch` reads each (E025 here).
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 
 from extractor import errors
 from extractor.readers.limits import Budget, Limits
-from extractor.readers.sniff import DOC, DOCX, JPEG, ODT, PDF, PNG, RTF, TIFF, ZIP, sniff
+from extractor.readers.sniff import DOC, DOCX, EML, HTML, JPEG, ODT, PDF, PNG, RTF, TIFF, ZIP, sniff
 from extractor.readers.text import decode
 
 __all__ = ["Document", "Limits", "read_document", "decode", "sniff"]
@@ -31,7 +33,7 @@ class Document:
     """A document as text, ready for `pipeline.Doc`."""
 
     text: str
-    format: str                       # "txt" | "pdf" | "docx" | "png" | "jpeg" | "tiff"
+    format: str                       # "txt" | "pdf" | "docx" | "html" | "png" | "jpeg" | "tiff"
     pages: list[int] | None           # offsets into `text` where pages 2, 3, ... start
     boxes: list[Box] | None = None    # (start, end, page, x0, y0, x1, y1) per line of a PDF
     warnings: list[str] = field(default_factory=list)
@@ -79,6 +81,13 @@ def read_document(data: bytes, name: str | None = None, limits: Limits | None = 
 
         text, warnings = read_docx(data, limits, budget)
         return Document(text, "docx", None, warnings=warnings)
+    if kind == HTML:
+        from extractor.readers.html import read_html
+
+        text, warnings = read_html(data, limits, budget)
+        return Document(text, "html", None, warnings=warnings)
+    if kind == EML:
+        raise errors.several_documents("an e-mail message")
     text = decode(data)
     if len(text) > limits.max_chars:
         raise errors.too_large(len(text), limits.max_chars, "the text of the document")

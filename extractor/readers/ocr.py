@@ -13,7 +13,8 @@ Tesseract is an optional system dependency: without it a scan is E021 (with the 
 Settings (in `Limits`): `ocr` (False: a scan is E013), `ocr_lang` ("rus+eng": Russian text, Latin
 for e-mails and URLs), `ocr_dpi` (300), `ocr_page_seconds` (tesseract's timeout for one page),
 `ocr_workers` (pages recognized in parallel, processes; default 1, since a bulk run already has a
-process per document; PROTOKOL_OCR_WORKERS sets it). Each tesseract runs single-threaded
+process per document; PROTOKOL_OCR_WORKERS sets it). PROTOKOL_TESSERACT names the tesseract
+command (default: `tesseract` on PATH; a missing path makes a scan E021). Each tesseract runs single-threaded
 (OMP_THREAD_LIMIT=1 unless set): on a small machine OpenMP threads make a page two times slower.
 """
 from __future__ import annotations
@@ -46,6 +47,11 @@ def _pytesseract():
     except ImportError:
         raise errors.ocr_unavailable("the Python package pytesseract is not installed "
                                      "(pip install pytesseract)") from None
+    # PROTOKOL_TESSERACT names the program (a path, or a missing one to act as a machine without it);
+    # only over pytesseract's default, so a caller that set tesseract_cmd itself keeps its choice
+    command = os.environ.get("PROTOKOL_TESSERACT")
+    if command and pytesseract.pytesseract.tesseract_cmd == "tesseract":
+        pytesseract.pytesseract.tesseract_cmd = command
     return pytesseract
 
 
