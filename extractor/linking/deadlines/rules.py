@@ -109,21 +109,27 @@ HOUR = r"(?:[01]?\d|2[0-3])"
 HOURS = r"(?:час(?:ов|а)(?![\w])|час\.?(?![\w])|ч\.?(?![\w]))"      # the dot only after an abbreviation
 TIME_AT = (rf"(?:{HOUR}[:.][0-5]\d(?:\s*{HOURS})?|{HOUR}\s*{HOURS}(?:\s*[0-5]\d\s*(?:минут[аы]?(?![\w])|мин\.?(?![\w])))?|"
            rf"{TIME})")
-REL_OPEN = r"(?:в\s+течение|в\s+срок\s+(?:не\s+более|до)|в\s+пределах|(?:в\s+срок\s+)?не\s+(?:позднее|позже)(?:,?\s+чем)?|через)"
+REL_OPEN = r"(?:в\s+течение|в\s+срок(?:\s+(?:не\s+более|до)|,?\s+не\s+превышающий,?)?|в\s+пределах|(?:в\s+срок\s+)?не\s+(?:позднее|позже)(?:,?\s+чем)?|через)"
 MEETING = rf"(?P<anchor>\s+(?:{_vocab('meeting_anchors.txt')})(?:\s+{GEN}){{0,3}})"      # + "комиссии"
 REL_MEETING = rf"(?P<n>{NUM})\s+(?:(?P<kind>календарн\w+|рабоч\w+)\s+)?{UNIT}{MEETING}"
-DAY_RANGE_END = rf"\d{{1,2}}(?:-?го)?\s*{MONTH_SRC}(?:\s+\d{{4}}{YEAR_SUFFIX_SRC})?"
+DAY_RANGE_END = (rf"(?:\d{{1,2}}(?:-?го)?\s*{MONTH_SRC}(?:\s+\d{{4}}{YEAR_SUFFIX_SRC})?|"
+                 rf"\d{{1,2}}\.\d{{2}}\.\d{{4}}{YEAR_SUFFIX_SRC}(?![\d]))")
 
 RULES: list[DeadlineRule] = [
     # "ежедневно к 06:00 и 18:00", "ежедневно в 08:00": the times belong to the schedule.
     DeadlineRule("recurring-at-times", _rx(rf"{B}(?:{_recurring_src()})(?:\s*,?\s*по\s+{WEEKDAYS_PL})?\s*,?\s*"
-                                   rf"(?:к|в|до|не\s+позднее)\s+{TIME}"
-                                   rf"(?:\s*(?:,|и)\s*{TIME})*(?:\s*{TZ})?"), b_recurring),
+                                   rf"(?:к|в|с|до|не\s+позднее)\s+{TIME}"
+                                   rf"(?:\s*(?:,|и|до|[-–—])\s*{TIME})*(?:\s*{TZ})?"), b_recurring),
     DeadlineRule("recurring", _rx(rf"{B}(?:{_recurring_src()}){RECUR_TAIL}"), b_recurring),
     # "до 10 числа месяца, следующего за отчётным кварталом", "не позднее 20 января года, следующего за отчётным"
     DeadlineRule("recurring-next-period", _rx(rf"{B}{BY}\s+(?:\d{{1,2}}(?:-?го)?\s+(?:числа|рабочего\s+дня)\s+"
                                       rf"(?P<within>месяца|квартала)|\d{{1,2}}\s+{MONTH_SRC}\s+(?P<within2>года))"
                                       rf"\s*,?\s*следующ\w+\s+за\s+отч[её]тн\w+(?:\s+(?P<period>[а-яё]+))?"), b_recurring_next),
+    # "не позднее чем за 7 дней до даты заседания": counted back from an event, so no date;
+    # before "event", which would take "до очередного заседания" out of "за 7 дней до очередного заседания"
+    DeadlineRule("relative-before-event", _rx(rf"{B}(?:в\s+срок\s+)?не\s+(?:позднее|позже|менее)(?:,?\s+чем)?\s+за\s+"
+                                      rf"(?P<n>{NUM})\s+(?:(?P<kind>календарн\w+|рабоч\w+)\s+)?{UNIT}\s+до"
+                                      rf"(?:\s+(?!{INF})[\w«»\"-]+){{1,5}}"), b_relative_before),
     DeadlineRule("as-established", _rx(rf"{B}(?:{_vocab('as_established.txt')})"), constant("as_established")),
     DeadlineRule("event", _rx(rf"{B}(?:{_vocab('event_deadlines.txt')})(?:\s+{GEN}){{0,4}}"), constant("event")),
     DeadlineRule("ongoing", _rx(rf"{B}(?:{_vocab('ongoing.txt')})(?!\s*[-–]?\s*действующ)"), constant("ongoing")),
@@ -139,8 +145,11 @@ RULES: list[DeadlineRule] = [
                             rf"(?P<unit>года|месяца){E})(?:\s+{YEAR})?"), b_end_of),
     DeadlineRule("range-from-to", _rx(rf"{B}(?:в\s+(?:период|срок)\s+)?с\s+(?P<a>{DATE_SRC}|\d{{1,2}}(?:\.\d{{1,2}})?)"
                               rf"\s+(?:по|до)\s+(?P<b>{DATE_SRC})"), b_from_to),
+    # "провести совещание в 10:00 25 июня 2025 г."
+    DeadlineRule("datetime-scheduled-time-first", _rx(rf"{B}в\s+(?P<time>{TIME_AT})(?:\s*(?P<tz>{TZ}))?\s*,?\s*"
+                                              rf"(?P<date>{DATE_SRC})"), b_scheduled_datetime),
     # "24–28 марта 2025 года", "в период 10 – 15 апреля", "28 февраля – 3 марта 2025 г."
-    DeadlineRule("range-day-dash", _rx(rf"{B}(?:в\s+(?:период|срок)\s+)?(?<![\d.,])(?P<a>\d{{1,2}}(?:\s*{MONTH_SRC})?){DASH}"
+    DeadlineRule("range-day-dash", _rx(rf"{B}(?:в\s+(?:период|срок)\s+)?(?:с\s+)?(?<![\d.,])(?P<a>\d{{1,2}}(?:\s*{MONTH_SRC}|\.\d{{2}}(?:\.\d{{4}})?)?){DASH}"
                                rf"(?P<b>{DAY_RANGE_END})"), b_day_range),
     DeadlineRule("range-months-in-brackets", _rx(rf"{B}в\s+течение\s+{NUM}\s+месяц\w*\s*\(\s*(?P<m1>{MONTH_SRC}){DASH}"
                                          rf"(?P<m2>{MONTH_SRC}){YEAR_END}\s*\)(?:\s*(?P<y2>\d{{4}}){YEAR_SUFFIX_SRC})?"),
@@ -161,10 +170,8 @@ RULES: list[DeadlineRule] = [
     # "в течение месяца после проведения собрания"
     DeadlineRule("relative-within-one-from-meeting", _rx(rf"{B}в\s+течение\s+(?:(?P<kind>рабочего|календарного)\s+)?"
                                                  rf"(?P<unit>недели|месяца|суток|дня){E}{MEETING}"), b_relative_from_meeting),
-    # "не позднее чем за 7 дней до даты заседания": counted back from an event, so no date
-    DeadlineRule("relative-before-event", _rx(rf"{B}(?:в\s+срок\s+)?не\s+(?:позднее|позже|менее)(?:,?\s+чем)?\s+за\s+"
-                                      rf"(?P<n>{NUM})\s+(?:(?P<kind>календарн\w+|рабоч\w+)\s+)?{UNIT}\s+до"
-                                      rf"(?:\s+(?!{INF})[\w«»\"-]+){{1,5}}"), b_relative_before),
+    # "в срок 10 рабочих дней с даты подписания договора", "в срок, не превышающий 30 дней"
+    DeadlineRule("relative-in-term", _rx(rf"{B}в\s+срок(?:,?\s+не\s+превышающий)?,?\s+{REL_CORE}"), b_relative),
     DeadlineRule("relative-within", _rx(rf"{B}(?:в\s+течение|в\s+срок\s+(?:не\s+более|до)|в\s+пределах|не\s+позднее|"
                                 rf"не\s+позже|через)\s+{REL_CORE}"), b_relative),
     DeadlineRule("relative-within-one", _rx(rf"{B}в\s+течение\s+(?:(?P<kind>рабочего|календарного)\s+)?"
