@@ -95,6 +95,20 @@ def _recurring_src() -> str:
     return "|".join(f"(?P<{f}>{'|'.join(p)})" for f, p in by_freq.items())
 
 
+def _first_letters(name: str) -> str:
+    """A lookahead on the letters a vocabulary's phrases can start with: a cheap test that spares
+    trying every phrase at every word of an item (empty when a phrase starts with a slot)."""
+    chars: set[str] = set()
+    for line in read_data(name):
+        for tok in line.split(":", 1)[-1].split():
+            if tok.rstrip("?") in _SLOTS or tok == "...":
+                return ""
+            chars.update(a[0].lower() for a in tok.rstrip("?").split("|"))
+            if not tok.endswith("?"):
+                break
+    return "(?=[" + re.escape("".join(sorted(chars))) + "])"
+
+
 # --- the grammar, in priority order: on overlapping matches the earlier rule wins -------------
 def _rx(src: str) -> re.Pattern:
     return re.compile(src, re.IGNORECASE)
@@ -105,9 +119,10 @@ REL_CORE = rf"(?P<n>{NUM})\s+(?:(?P<kind>календарн\w+|рабоч\w+)\s+
 YEAR_END = rf"(?:\s+(?P<y1>\d{{4}}){YEAR_SUFFIX_SRC})?"
 # Pieces of the rows added for phrases the first grammar missed (builders in more_builders).
 # "10.00 час.", "10 час. 00 мин.", "10 часов 30 минут", then the shapes TIME knows.
+DATE_FIRST = r'(?=[\d«"“])'                        # a cheap test before trying every date shape
 HOUR = r"(?:[01]?\d|2[0-3])"
 HOURS = r"(?:час(?:ов|а)(?![\w])|час\.?(?![\w])|ч\.?(?![\w]))"      # the dot only after an abbreviation
-TIME_AT = (rf"(?:{HOUR}[:.][0-5]\d(?:\s*{HOURS})?|{HOUR}\s*{HOURS}(?:\s*[0-5]\d\s*(?:минут[аы]?(?![\w])|мин\.?(?![\w])))?|"
+TIME_AT = (rf"(?:{HOUR}[:.][0-5]\d(?:\s*{HOURS})?|{HOUR}-[0-5]\d(?![\d])(?:\s*{HOURS})?|{HOUR}\s*{HOURS}(?:\s*[0-5]\d\s*(?:минут[аы]?(?![\w])|мин\.?(?![\w])))?|"
            rf"{TIME})")
 REL_OPEN = r"(?:в\s+течение|в\s+срок(?:\s+(?:не\s+более|до)|,?\s+не\s+превышающий,?)?|в\s+пределах|(?:в\s+срок\s+)?не\s+(?:позднее|позже)(?:,?\s+чем)?|через)"
 MEETING = rf"(?P<anchor>\s+(?:{_vocab('meeting_anchors.txt')})(?:\s+{GEN}){{0,3}})"      # + "комиссии"
@@ -117,10 +132,10 @@ DAY_RANGE_END = (rf"(?:\d{{1,2}}(?:-?го)?\s*{MONTH_SRC}(?:\s+\d{{4}}{YEAR_SUFF
 
 RULES: list[DeadlineRule] = [
     # "ежедневно к 06:00 и 18:00", "ежедневно в 08:00": the times belong to the schedule.
-    DeadlineRule("recurring-at-times", _rx(rf"{B}(?:{_recurring_src()})(?:\s*,?\s*по\s+{WEEKDAYS_PL})?\s*,?\s*"
+    DeadlineRule("recurring-at-times", _rx(rf"{B}{_first_letters('recurring.txt')}(?:{_recurring_src()})(?:\s*,?\s*по\s+{WEEKDAYS_PL})?\s*,?\s*"
                                    rf"(?:к|в|с|до|не\s+позднее)\s+{TIME}"
                                    rf"(?:\s*(?:,|и|до|[-–—])\s*{TIME})*(?:\s*{TZ})?"), b_recurring),
-    DeadlineRule("recurring", _rx(rf"{B}(?:{_recurring_src()}){RECUR_TAIL}"), b_recurring),
+    DeadlineRule("recurring", _rx(rf"{B}{_first_letters('recurring.txt')}(?:{_recurring_src()}){RECUR_TAIL}"), b_recurring),
     # "до 10 числа месяца, следующего за отчётным кварталом", "не позднее 20 января года, следующего за отчётным"
     DeadlineRule("recurring-next-period", _rx(rf"{B}{BY}\s+(?:\d{{1,2}}(?:-?го)?\s+(?:числа|рабочего\s+дня)\s+"
                                       rf"(?P<within>месяца|квартала)|\d{{1,2}}\s+{MONTH_SRC}\s+(?P<within2>года))"
@@ -138,8 +153,8 @@ RULES: list[DeadlineRule] = [
     DeadlineRule("datetime-date-first", _rx(rf"{B}{BY}\s+(?P<date>{DATE_SRC})\s*,?\s*(?:до\s+|в\s+)?"
                                     rf"(?P<time>{TIME})(?:\s*(?P<tz>{TZ}))?"), b_datetime),
     # "провести заседание 25 июня 2025 г. в 14:00", "назначить собрание на 25.06.2025 в 10.00 час."
-    DeadlineRule("datetime-scheduled", _rx(rf"{B}(?P<date>{DATE_SRC})\s*,?\s*(?:начало\s+|с\s+)?в\s+(?P<time>{TIME_AT})"
-                                   rf"(?:\s*(?P<tz>{TZ}))?"), b_scheduled_datetime),
+    DeadlineRule("datetime-scheduled", _rx(rf"{B}{DATE_FIRST}(?P<date>{DATE_SRC})\s*,?\s*(?P<po>\(\s*)?(?:начало\s+|с\s+)?в\s+"
+                                   rf"(?P<time>{TIME_AT})(?:\s*(?P<tz>{TZ}))?(?(po)(?:\s*\))?)"), b_scheduled_datetime),
     DeadlineRule("date-end-of", _rx(rf"{B}(?:в\s+срок\s+)?до\s+(?:конца|окончания)\s+(?:(?P<q>{ORD})\s*(?:-?го\s+)?"
                             rf"квартала|(?P<mon>{MONTH_SRC})|(?:(?:текущего|этого|(?P<y0>\d{{4}}))\s+)?"
                             rf"(?P<unit>года|месяца){E})(?:\s+{YEAR})?"), b_end_of),
@@ -149,7 +164,7 @@ RULES: list[DeadlineRule] = [
     DeadlineRule("datetime-scheduled-time-first", _rx(rf"{B}в\s+(?P<time>{TIME_AT})(?:\s*(?P<tz>{TZ}))?\s*,?\s*"
                                               rf"(?P<date>{DATE_SRC})"), b_scheduled_datetime),
     # "24–28 марта 2025 года", "в период 10 – 15 апреля", "28 февраля – 3 марта 2025 г."
-    DeadlineRule("range-day-dash", _rx(rf"{B}(?:в\s+(?:период|срок)\s+)?(?:с\s+)?(?<![\d.,])(?P<a>\d{{1,2}}(?:\s*{MONTH_SRC}|\.\d{{2}}(?:\.\d{{4}})?)?){DASH}"
+    DeadlineRule("range-day-dash", _rx(rf"{B}(?=[\dвс])(?:в\s+(?:период|срок)\s+)?(?:с\s+)?(?<![\d.,])(?P<a>\d{{1,2}}(?:\s*{MONTH_SRC}|\.\d{{2}}(?:\.\d{{4}})?)?){DASH}"
                                rf"(?P<b>{DAY_RANGE_END})"), b_day_range),
     DeadlineRule("range-months-in-brackets", _rx(rf"{B}в\s+течение\s+{NUM}\s+месяц\w*\s*\(\s*(?P<m1>{MONTH_SRC}){DASH}"
                                          rf"(?P<m2>{MONTH_SRC}){YEAR_END}\s*\)(?:\s*(?P<y2>\d{{4}}){YEAR_SUFFIX_SRC})?"),
@@ -180,7 +195,7 @@ RULES: list[DeadlineRule] = [
                                     rf"(?P<unit>дневн|недельн|месячн)\w*\s+срок{E}{ANCHOR}"), b_relative),
     DeadlineRule("date-by", _rx(rf"{B}{BY}\s+(?P<date>{DATE_SRC})"), b_date),
     # "обеспечить проведение концерта на площади Победы 9 мая 2025 г." (a full date ending the item)
-    DeadlineRule("date-scheduled-end", _rx(rf"{B}(?P<date>{DATE_SRC})(?=\s*[.;]?\s*$)"), b_scheduled_date),
+    DeadlineRule("date-scheduled-end", _rx(rf"{B}{DATE_FIRST}(?P<date>{DATE_SRC})(?=\s*[.;]?\s*$)"), b_scheduled_date),
     # Bare phrases: only at the start of a "Срок" part or of a deadline cell.
     DeadlineRule("bare-datetime", _rx(rf"(?P<date>{DATE_SRC})\s*,?\s*(?:до\s+|в\s+)?(?P<time>{TIME})(?:\s*(?P<tz>{TZ}))?"),
          b_datetime, bare=True),
