@@ -81,6 +81,14 @@ def _participle_before(before: str) -> bool:
     return bool(last) and "PRTF" in pos_set(last[-1])
 
 
+def _has_participle(before: str) -> bool:
+    """"продолжить работу, начатую на заседании 20.03.2025": a participle or a past meeting
+    ("на заседании") in the sentence makes a date ending the item a description."""
+    words = re.findall(r"[а-яё]+", before, re.IGNORECASE)
+    return any("PRTF" in pos_set(w) for w in words) or bool(
+        words and re.fullmatch(r"(?:заседани|совещани|собрани)и", words[-1], re.IGNORECASE))
+
+
 def b_day_range(m: re.Match, ctx: Ctx) -> Fields | None:
     """«24–28 марта 2025 года», «в период 10 – 15 апреля»; not in a report of what happened."""
     before = _clause_before(m)
@@ -107,7 +115,7 @@ def b_scheduled_date(m: re.Match, ctx: Ctx) -> Fields | None:
     found = parse_date(m["date"])
     if found is None or not found.year_given or not re.search(r"[а-яё»)]\s+$", before, re.IGNORECASE):
         return None
-    if not _ordered(before) or _DATED_THING.search(before) or _participle_before(before) or re.search(r"(?<![\w])(?:на|в|во|к)\s*$", before, re.IGNORECASE) \
+    if not _ordered(before) or _DATED_THING.search(before) or _has_participle(before) or re.search(r"(?<![\w])(?:на|в|во|к)\s*$", before, re.IGNORECASE) \
             or _SUBJECT_BEFORE.search(before):
         return None
     return b_date(m, ctx)
