@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.data import read_data
 from extractor.language.dates import parse_date
 from extractor.language.lexicon import is_infinitive, pos_set
 from extractor.linking.deadlines.builders import Ctx, Fields, b_date, b_datetime, b_from_to, b_relative
@@ -59,6 +60,7 @@ _DATED_THING = re.compile(r"(?<![\w])(?:дат[аыуе]|датой|решени
 # Words right before a date that make it the subject of the item: "по состоянию на", "от", "за".
 _SUBJECT_BEFORE = re.compile(
     r"(?:(?<![\w])(?:от|за|по|с|со|после|между|около|из|о|об|состоянию\s+на)|№)\s*$", re.IGNORECASE)
+_STATE_BEFORE = re.compile(r"(?<![\w])(?:на|в|во|к)\s*$", re.IGNORECASE)     # "на 01.03.2025", "к 1 мая" (date-by)
 _CLAUSE_START = re.compile(r"[.;!?\n](?!\S)")
 
 
@@ -67,6 +69,13 @@ def _clause_before(m: re.Match) -> str:
     before = m.string[:m.start()]
     starts = [c.end() for c in _CLAUSE_START.finditer(before)]
     return before[starts[-1]:] if starts else before
+
+
+_DESCRIBING = tuple(read_data("describing_verbs.txt"))
+
+
+def _first_infinitive(before: str) -> str | None:
+    return next((w.lower() for w in re.findall(r"[а-яё]+", before, re.IGNORECASE) if is_infinitive(w)), None)
 
 
 def _ordered(before: str) -> bool:
@@ -115,10 +124,10 @@ def b_scheduled_date(m: re.Match, ctx: Ctx) -> Fields | None:
     found = parse_date(m["date"])
     if found is None or not found.year_given or not re.search(r"[а-яё»)]\s+$", before, re.IGNORECASE):
         return None
-    if not _ordered(before) or _DATED_THING.search(before) or _has_participle(before) or re.search(r"(?<![\w])(?:на|в|во|к)\s*$", before, re.IGNORECASE) \
-            or _SUBJECT_BEFORE.search(before):
-        return None
-    return b_date(m, ctx)
+    vetoes = (not _ordered(before), (_first_infinitive(before) or "").startswith(_DESCRIBING),
+              _DATED_THING.search(before), _has_participle(before), _STATE_BEFORE.search(before),
+              _SUBJECT_BEFORE.search(before))
+    return None if any(vetoes) else b_date(m, ctx)
 
 
 _PERIOD_FREQ = (("месяц", "monthly"), ("квартал", "quarterly"), ("год", "yearly"))
