@@ -61,7 +61,9 @@ _DATED_THING = re.compile(r"(?<![\w])(?:дат[аыуе]|датой|решени
 _SUBJECT_BEFORE = re.compile(
     r"(?:(?<![\w])(?:от|за|по|с|со|после|между|около|из|о|об|состоянию\s+на)|№)\s*$", re.IGNORECASE)
 _STATE_BEFORE = re.compile(r"(?<![\w])(?:на|в|во|к)\s*$", re.IGNORECASE)     # "на 01.03.2025", "к 1 мая" (date-by)
-_CLAUSE_START = re.compile(r"[.;!?\n](?!\S)")
+# A sentence ends at ";", "!", "?", a line break, or a "." that does not close a short abbreviation
+# ("2025 г. провести", "ул. Ленина") and is followed by a capital letter.
+_CLAUSE_START = re.compile(r"[;!?\n](?!\S)|(?<![\w])(?![А-ЯЁа-яё]{1,3}\.)[\w«»\")]+\.\s+(?=[А-ЯЁA-Z\d])")
 
 
 def _clause_before(m: re.Match) -> str:
