@@ -100,10 +100,21 @@ def _has_participle(before: str) -> bool:
         words and re.fullmatch(r"(?:заседани|совещани|собрани)и", words[-1], re.IGNORECASE))
 
 
+def _sentence_after(m: re.Match) -> str:
+    after = m.string[m.end():]
+    end = _CLAUSE_START.search(after)
+    return after[:end.start()] if end else after
+
+
 def b_day_range(m: re.Match, ctx: Ctx) -> Fields | None:
-    """«24–28 марта 2025 года», «в период 10 – 15 апреля»; not in a report of what happened."""
+    """«24–28 марта 2025 года», «в период 10 – 15 апреля»; not in a report of what happened, and
+    inline only in a sentence that orders something ("О ликвидации последствий снегопада 13–14
+    января 2025 года" is a title)."""
     before = _clause_before(m)
     if _NOT_AN_ORDER.search(before) or _SUBJECT_BEFORE.search(before) or _participle_before(before):
+        return None
+    words = re.findall(r"[а-яё]+", before + " " + _sentence_after(m), re.IGNORECASE)
+    if not ctx.labelled and not any(is_infinitive(w) for w in words):
         return None
     return b_from_to(m, ctx)
 
