@@ -74,8 +74,9 @@ def _verb(m: re.Match, feminine: bool) -> str:
 def marker_inline(text: str, seed: int = 0) -> str:
     """A decision marker on a line of its own is moved to the end of the preceding prose paragraph
     ("Заслушав доклад …, комиссия РЕШИЛА:"; "… безопасности. По итогам обсуждения участники
-    заседания РЕШИЛИ:"), the subject taken in turn from SUBJECTS where the marker has none. Why it preserves meaning: the marker still stands right before the items and
-    still says that what follows was decided; only the line break before it is gone."""
+    заседания РЕШИЛИ:"), the subject taken in turn from SUBJECTS where the marker has none.
+    Why it preserves meaning: the marker still stands right before the items and still says that
+    what follows was decided; only the line break before it is gone."""
     lines, site = _lines(text), seed
     for i, line in enumerate(lines):
         m = MARKER.match(line)
@@ -86,11 +87,12 @@ def marker_inline(text: str, seed: int = 0) -> str:
         if len(prev.strip()) < 20 or prev.lstrip().startswith("(") or ITEM_START.match(prev) \
                 or MARKER.match(prev) or prev.endswith(":"):
             continue  # not a prose paragraph: a speaker in brackets, an item, a label
-        subject, feminine = SUBJECTS[site % len(SUBJECTS)]  # the seed picks where the rotation starts
-        site += 1
-        if m.group("subject"):
-            subject, feminine = m.group("subject").strip(), m.group("verb").lower().endswith("а")
-        phrase = f"{subject} {_verb(m, feminine)}:"
+        if m.group("subject"):  # "Профсоюзный комитет ПОСТАНОВИЛ:" keeps its own words
+            phrase = f"{m.group('subject').strip()} {m.group('verb')}:"
+        else:
+            subject, feminine = SUBJECTS[site % len(SUBJECTS)]  # the seed picks where the rotation starts
+            site += 1
+            phrase = f"{subject} {_verb(m, feminine)}:"
         if re.match(r"\s*(?:\d{1,2}\.\s*)?(?:заслушав|рассмотрев|обсудив)", prev, re.I):
             lines[j] = prev.rstrip(" .;,") + ", " + phrase
         else:

@@ -20,6 +20,8 @@ CASES = [
     ("marker_inline", f"{SPEECH}\nКомиссия решила:\n{ITEMS}",
      f"{SPEECH} По итогам обсуждения Комиссия решила:\n{ITEMS}"),
     ("marker_inline", f"{SPEECH}\nРешение:\n{ITEMS}", f"{SPEECH} По итогам обсуждения участники заседания решили:\n{ITEMS}"),
+    ("marker_inline", f"{SPEECH}\nПрофсоюзный комитет ПОСТАНОВИЛ:\n{ITEMS}",
+     f"{SPEECH} По итогам обсуждения Профсоюзный комитет ПОСТАНОВИЛ:\n{ITEMS}"),
     ("marker_inline", f"(Иванов И.И.)\nРЕШИЛИ:\n{ITEMS}", f"(Иванов И.И.)\nРЕШИЛИ:\n{ITEMS}"),  # not prose
     ("marker_inline", f"{SPEECH}\nРЕШИЛИ: Утвердить смету.", f"{SPEECH}\nРЕШИЛИ: Утвердить смету."),
     # marker onto its own line
