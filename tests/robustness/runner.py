@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.corpus_format import to_corpus
-from extractor.evaluate import load_gold
-from extractor.reader import read_file
-from extractor.scoring import Counts, score_document
+from extractor.export.corpus import to_corpus
+from extractor.evaluation.evaluate import load_gold
+from extractor.readers.files import read_file
+from extractor.evaluation.scoring import Counts, score_document
 
 from .transforms import Transform
 
