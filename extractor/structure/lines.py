@@ -69,6 +69,8 @@ RULES: list[LineRule] = [
     _r("agenda", r"^повестка(?:\s+(?:дня|заседания|совещания))?" + _LABEL_END),
     _r("heard", "^" + _QUESTION_PREFIX + _labels("heard") + _LABEL_END),
     _r("spoke", "^" + _labels("spoke") + _LABEL_END),
+    # "Выступил Ярцев И.М. – об участии старшеклассников …" (the label runs into the name)
+    _r("spoke", r"^" + _labels("spoke") + r"\s+(?=[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.)", "spoke-name"),
     _r("decided", "^" + _QUESTION_PREFIX + _labels("decided") + r"(?:\s*\([^()]{1,40}\))?" + _LABEL_END,
        "decided-label"),  # "Постановили (единогласно): ..."
     # "Профсоюзный комитет ПОСТАНОВИЛ:", "Совет директоров решил:"
@@ -94,6 +96,8 @@ RULES: list[LineRule] = [
        r"в\s+заседании\s+приняли\s+участие|участники\s+(?:заседания|совещания))[^:]{0,80}" + _LABEL_END),
     # "Члены Совета директоров, принявшие участие в заседании:"
     _r("attendees", r"^[^:]{0,80}(?:принявш\w+|принимающ\w+)\s+участие[^:]{0,40}:\s*$"),
+    # "Члены комиссии:" over the list of members in the header (at the end it is a signature block)
+    _r("attendees", r"^члены\s+[а-яё]+(?:\s+[а-яё]+){0,2}\s*:\s*$", "attendees-members"),
     _r("absent", r"^(?:отсутствовал\w*|отсутствуют|не\s+присутствовал\w*)" + _LABEL_END),
     _r("deadline", r"^срок(?:и)?(?:\s+(?:исполнения|выполнения|представления))?" r"\s*[:–—-]\s*"),
     _r("responsible", r"^ответственн\w+(?:\s+(?:исполнител\w+|за\s+исполнение))?\s*[:–—-]\s*"),

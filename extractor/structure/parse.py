@@ -41,6 +41,8 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             i = parse_table(text, lines, i, st, q)
             mode, item = "after", None
             continue
+        if ln.rule == "attendees-members" and mode not in ("header", "attendees"):
+            k = "signature"  # "Члены комиссии:" over the signatures at the end
         if k in ("chair", "secretary") and ln.content_start >= ln.end and mode not in ("header", "attendees"):
             k = "signature"  # "Председатель собрания" over a signature line at the end
         if k in ("chair", "secretary") and getattr(st, k) is None and (
@@ -115,6 +117,8 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             elif inline is not None:  # "РЕШИЛИ: Принять информацию к сведению."
                 item = attach(st.items, [], ln.content_start, ln.end, q, "none", last_style)
             st.trace.append(f"{ln.rule}: decisions of question {q.id if q else '-'} from {ln.start}")
+            if q is not None and ln.rule == "decided-preamble":
+                q.speaker_spans += _heard_in_preamble(text, ln.start, ln.content_start)
         elif k == "rejected":
             proposals.drop(st, q)
             mode, item = "question", None
@@ -135,6 +139,10 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             if q not in discussed:
                 discussed.append(q)
             mode, item = "question", None
+        elif k == "preamble" and q is not None and mode in ("question", "after"):
+            q.speaker_spans += _heard_in_preamble(text, ln.start, ln.end)  # then on to the decisions
+            if mode == "after":
+                mode = "question"
         elif mode == "decisions" and voted and item is None and k == "text" and not is_directive(para):
             pass  # after the vote on the items: "Приложения: …" and the like are no decision
         elif mode == "decisions":
@@ -191,11 +199,30 @@ def _repeats_title(text: str, st: Structure, ln: Line) -> bool:
 
 
 def _next_question(st: Structure, discussed: list[Question]) -> Question:
-    """The question a bare "СЛУШАЛИ:" opens: the next one of the agenda, or a new number."""
+    """The question a bare "СЛУШАЛИ:" opens: the next one of the agenda; the meeting's only,
+    unnumbered question when there is no agenda at all; else a new number."""
     for q in st.questions:
         if q.id is not None and q not in discussed:
             return q
+    if not st.questions:
+        q = Question(None)
+        st.questions.append(q)
+        return q
     return question_by_id(st, str(len(discussed) + 1))
+
+
+_SPEECH = re.compile(r"(?:доклад\w*|информаци\w+|выступлени\w+|сообщени\w+)\s+", re.I)
+
+
+def _heard_in_preamble(text: str, start: int, end: int) -> list[Span]:
+    """Who was heard, by a "Заслушав доклад X …, выступления Y и Z, …" preamble: after each speech
+    noun, the person it names (see linking.people.speakers); nothing from "Рассмотрев рукопись …"."""
+    para = text[start:end]
+    if not re.match(r"\s*заслушав", para, re.I):
+        return []
+    nouns = list(_SPEECH.finditer(para))
+    return [(start + m.end(), start + (nouns[n + 1].start() if n + 1 < len(nouns) else len(para)))
+            for n, m in enumerate(nouns)]
 
 
 def _take_following(lines: list[Line], i: int, q: Question, text: str) -> None:
