@@ -31,6 +31,7 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
     last_style = [""]
     proposals = Proposals()
     voted = False            # the block's items were put to the vote (no text runs on after it)
+    heard = False            # a "Заслушав …" preamble was read (a discussion without an agenda)
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -139,17 +140,22 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
             if q not in discussed:
                 discussed.append(q)
             mode, item = "question", None
-        elif k == "preamble" and q is not None and mode in ("question", "after"):
-            q.speaker_spans += _heard_in_preamble(text, ln.start, ln.end)  # then on to the decisions
-            if mode == "after":
-                mode = "question"
+        elif k == "preamble" and mode in ("header", "attendees", "question", "after"):
+            # "Заслушав …": a question was discussed; its decisions may follow without a label
+            if st.questions and (q is None or mode in ("header", "attendees")):
+                q = _next_question(st, discussed)
+            if q is not None:
+                if q not in discussed:
+                    discussed.append(q)
+                q.speaker_spans += _heard_in_preamble(text, ln.start, ln.end)
+            mode, heard = "question", True
         elif mode == "decisions" and voted and item is None and k == "text" and not is_directive(para):
             pass  # after the vote on the items: "Приложения: …" and the like are no decision
         elif mode == "decisions":
             item = decision_line(text, ln, st, q, item, last_style)
             if k == "vote" and ln.rule != "vote-cell":
                 item, voted = None, True   # the vote closes the item: its text does not run on
-        elif mode in ("question", "after") and discussed and k in ("text", "item") and is_directive(para):
+        elif mode in ("question", "after") and (discussed or heard) and k in ("text", "item") and is_directive(para):
             # no label: an order after the discussion opens the question's decisions
             st.trace.append(f"directive: decisions of question {q.id if q else '-'} from {ln.start} (no label)")
             mode = "decisions"
