@@ -25,9 +25,7 @@ TRIPLETS = [t for t in TRIPLETS if t.with_suffix(".txt").is_file()]
 NOT_YET = {
     "org_mkd_oss_ochnoe_2024_10": "owners' meeting: ПРЕДЛОЖЕНО + vote table + «Решение принято» per question",
     "org_resurs_operativka_2025_09": "unknown label «РЕШЕНИЯ И ПОРУЧЕНИЯ:» with 1.1. items and «Срок:» lines",
-    "org_zastroyshchiki_dvuhkolon_2025_02": "two-column assignment table (responsible and deadline in one cell)",
     "reg_glava_mo_soveshanie_bez_markera_2025_01": "no decision marker: numbered items straight after the discussion",
-    "reg_minstroy_shtab_blagoustr_2025_06": "marker inline («… штаб РЕШИЛ:») before a table with columns in another order",
     "reg_tik_vybory_2025_07": "marker inline at the end of a «Заслушав …» preamble («… комиссия решила:»)",
 }
 

@@ -188,6 +188,13 @@ def _breaks(prev: str, nxt: str, width: int) -> bool:
     return bool(re.search(r"[.;!?]$", prev)) and starts_upper and len(prev) < 0.9 * width
 
 
+def _may_be_surname(word: str) -> bool:
+    """Not a common word the dictionary knows ("Руководитель" under a table is a signature)."""
+    w = word.rstrip(".")
+    return not morph.is_known(w) or any({"Surn", "Name"} & set(str(p.tag).replace(" ", ",").split(","))
+                                        for p in morph.parses(w))
+
+
 def clean(raw: str) -> Layout:
     """Rebuild paragraphs of `raw`, keeping offsets into it."""
     text, offs = _normalize_chars(raw)
@@ -213,10 +220,13 @@ def clean(raw: str) -> Layout:
             prev = line
     else:
         prev = ""
-        for line, line_offs in content:
+        for line, line_offs in lines:
+            if not line:
+                prev = ""   # a blank line ends a paragraph: "Лыков П.С." / "" / "Руководитель" stay apart
+                continue
             if b.chars:
                 # "... А.В." / "Климова": a name cut after its initials goes on in the next paragraph
-                joined = _INITIALS_END.search(prev) and _SURNAME_LINE.match(line)
+                joined = _INITIALS_END.search(prev) and _SURNAME_LINE.match(line) and _may_be_surname(line)
                 b.add_sep(" " if joined else "\n", b.offsets[-1] + 1)
             b.add(line, line_offs)
             prev = line
