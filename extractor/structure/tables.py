@@ -10,6 +10,7 @@ import re
 from itertools import combinations_with_replacement
 
 from extractor.structure.lines import Line
+from extractor.structure.table_chunks import cut, joined
 from extractor.structure.table_columns import EMPTY, TABLE_HEAD, deadline_tail, fit, header_roles, is_dash
 from extractor.structure.tree import Item, Question, Span, Structure, question_by_id
 
@@ -84,7 +85,8 @@ def assign(cols: list[str], cells: list[str]) -> list[list[int]]:
 
 
 class _Reader:
-    def __init__(self, text: str, lines: list[Line], roles: list[str], st: Structure, q: Question | None):
+    def __init__(self, text: str, lines: list[Line], roles: list[str], st: Structure, q: Question | None,
+                 head: int = 0):
         self.text, self.lines, self.st = text, lines, st
         self.numbered = roles[0] == "number"
         self.cols = [r for r in roles if r != "number"]
@@ -92,6 +94,10 @@ class _Reader:
         # rows belong to the question under discussion only if the table is its decision block
         self.q = q if q is not None and not any(it.question is q for it in st.items) else None
         self.section_q: Question | None = None
+        self.chunked = False     # rows come out column chunk by column chunk (table_chunks)
+        # a page's running header repeats a line from before the table ("Протокол № ПС-19")
+        self.furniture = {self.line(k) for k in range(head) if not _NAMED.search(self.line(k))
+                          and not is_dash(self.line(k)) and not _ROW_NUM.match(self.line(k))}
 
     def line(self, j: int) -> str:
         return self.text[self.lines[j].start:self.lines[j].end].strip()
@@ -139,14 +145,75 @@ class _Reader:
                 self.st.roman = self.st.roman or not sec[0].isdigit()
                 if self.section_q.title is None:
                     self.section_q.title = sec[1]
-                prev, i = None, i + 1
+                prev, i = None, self._title_end(i + 1)
                 continue
             row = self.start(i, prev)
             if row is None:
                 break
+            band, j = self._band(i, prev) if self.numbered else ([], i)
+            done = self._read_band(band, j) if len(band) >= 2 or band and self.chunked else None
+            if done is not None:
+                self.chunked, i, prev = True, done, band[-1][1]
+                continue
             i = self.row(i, *row)
             prev = row[0]
         return i
+
+    def _title_end(self, j: int) -> int:
+        """After a section row wrapped onto more lines ("… за март и I квартал" / "2025 года")."""
+        for _ in range(2):
+            if j < len(self.lines) and self.start(j, None) is None and self.section(j, None) is None \
+                    and self.lines[j].kind == "text" and len(self.line(j)) <= 60 and not is_dash(self.line(j)):
+                j += 1
+        return j
+
+    def _band(self, i: int, prev: list[int] | None) -> tuple[list[tuple[int, list[int]]], int]:
+        """Row numbers on consecutive lines ("1." "2." "3."): their cells follow column by column."""
+        band: list[tuple[int, list[int]]] = []
+        while i < len(self.lines):
+            if self.line(i) in self.furniture:
+                i += 1
+                continue
+            row = self.start(i, prev)
+            if row is None or row[1] != self.lines[i].end:
+                break
+            band.append((i, row[0]))
+            prev, i = row[0], i + 1
+        return band, i
+
+    def _ends_band(self, j: int, last: list[int]) -> bool:
+        ln = self.lines[j]
+        if ln.kind in _STOP or _BEYOND.match(self.line(j)) or self.start(j, last) or self.section(j, last):
+            return True
+        if ln.kind in _SIGNED and not _NAMED.search(self.line(j)):
+            return True
+        nxt = j + 1   # a position over a signature line ("Главный инженер" / "____________")
+        return nxt < len(self.lines) and self.lines[nxt].kind == "signature" and not re.search(r"\w", self.line(nxt))
+
+    def _read_band(self, band: list[tuple[int, list[int]]], j: int) -> int | None:
+        """Read the cells of a band of rows written column chunk by column chunk; the line after."""
+        idx: list[int] = []
+        while j < len(self.lines) and len(idx) < 12 * len(band) * len(self.cols):
+            if self.line(j) not in self.furniture:
+                if self._ends_band(j, band[-1][1]):
+                    break
+                idx.append(j)
+            j += 1
+        last = not (j < len(self.lines) and (self.start(j, band[-1][1]) or self.section(j, band[-1][1])))
+        got = cut(self.cols, len(band), [self.line(x) for x in idx], whole=not last)
+        if got is None:
+            return None
+        cells, used = got
+        for r, (line_i, num) in enumerate(band):
+            spans, texts, parts = [], [], []
+            for c in range(len(self.cols)):
+                a, b = cells[c * len(band) + r]
+                parts.append([len(spans)] if a < b else [])
+                if a < b:
+                    spans.append((self.lines[idx[a]].start, self.lines[idx[b - 1]].end))
+                    texts.append(joined([self.line(x) for x in idx[a:b]]))
+            self._item(num, line_i, line_i + 1, spans, texts, parts)
+        return j if used == len(idx) else idx[used]
 
     def row(self, i: int, num: list[int], content: int) -> int:
         """Read the row starting at line i; return the line after it."""
@@ -239,7 +306,8 @@ def _who_spans(cells: list[str], spans: list[Span], idx: list[int]) -> list[Span
 def parse_table(text: str, lines: list[Line], i: int, st: Structure, q: Question | None) -> int:
     """Read the assignment table whose header starts at line i into `st.items`; return the index of
     the first line after the table."""
+    start = i
     roles, i = _head(text, lines, i)
     if roles is None:
         return i
-    return _Reader(text, lines, roles, st, q).read(i)
+    return _Reader(text, lines, roles, st, q, start).read(i)

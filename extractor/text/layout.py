@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.language import morph
+from extractor.text.table_layout import gaps_before, header_cuts, is_running_header
 
 # Characters that carry no text: BOM, soft hyphen, zero-width marks.
 _DROP = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
@@ -205,9 +206,20 @@ def clean(raw: str) -> Layout:
     if wrapped:
         width = sorted(len(l) for l, _ in content)[int(len(content) * 0.9)] if content else 80
         prev = ""
-        for line, line_offs in content:
+        table = False   # inside an assignment table: one line a paragraph (see table_layout)
+        gaps = gaps_before(lines, lambda l: not BARE_NUMBER.match(l))
+        seen: set[str] = set()   # lines before the table: a page's running header repeats one of them
+        for (line, line_offs), gap in zip(content, gaps):
+            cuts = None if table else header_cuts(line, line_offs)
+            table = table and not (gap and len(line) >= 0.9 * width)
+            if table and is_running_header(line, seen):
+                continue
+            if not table:
+                seen.add(line)
             if not prev:
                 pass
+            elif (cuts is not None or table) and not re.search(r"\w-$", prev):
+                b.add_sep("\n", b.offsets[-1] + 1)   # a table cell's word split by a hyphen is glued below
             elif _breaks(prev, line, width):
                 b.add_sep("\n", b.offsets[-1] + 1)
             elif prev.endswith("-") and re.search(r"\w-$", prev):
@@ -216,6 +228,9 @@ def clean(raw: str) -> Layout:
                     b.offsets.pop()
             else:
                 b.add_sep(" ", b.offsets[-1] + 1)
+            if cuts is not None:   # the header row: one column name a paragraph
+                table = True
+                line = "".join("\n" if k in cuts else c for k, c in enumerate(line))
             b.add(line, line_offs)
             prev = line
     else:

@@ -1,0 +1,87 @@
+"""Table rows that come out column chunk by column chunk, as a generic converter exports a PDF's
+table: the numbers of a band of rows first ("1." "2." "3."), then the wrapped text cells of those
+rows, then their responsible cells, then their deadlines. The lines are cut into cells by a dynamic
+programme: each column takes as many cells as there are rows, and a cut is placed where a cell may
+end (a finished sentence, a name's initials, a "–") and never inside a hyphenated word."""
+from __future__ import annotations
+
+import re
+
+from extractor.structure.table_columns import EMPTY, fit, is_dash, looks
+
+Span = tuple[int, int]
+
+_MAX_CELL = 8      # lines of one wrapped cell
+_INITIALS_END = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.\)?[,;]?$")
+_UPPER = re.compile(r"^[«\"(]?[А-ЯЁA-Z]")
+
+
+def joined(lines: list[str]) -> str:
+    """The lines of one cell as one text, words split by a hyphen at a line end joined again."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if out.endswith("-") and line[:1].islower() and not out.endswith(" -"):
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def _cell_score(lines: list[str], a: int, b: int, role: str) -> float:
+    """How well lines[a:b] make one cell of `role`, cuts before and inside it included."""
+    if a == b:
+        return EMPTY[role] - 1.0      # the converter writes a "–" for an empty cell, rarely nothing
+    cell = lines[a:b]
+    if any(is_dash(x) for x in cell) and b - a > 1:
+        return -10.0                  # a "–" is a cell of its own
+    text = joined(cell)
+    score = fit(text, role)
+    if a > 0 and lines[a - 1].rstrip().endswith("-") and cell[0][:1].islower():
+        score -= 4.0                  # a cut inside a hyphenated word
+    if role == "responsible" and a > 0 and cell[0][:1].islower() \
+            and not re.search(r"[.;)»]$|^[–—-]$", lines[a - 1].rstrip()):
+        score -= 1.5                  # "Ступак О.Н., начальники" / "цехов": the name list goes on
+    if role == "text":
+        score += 1.0 if text.rstrip().endswith((".", ".»", ")")) else -1.0
+        if cell[0][:1].islower():
+            score -= 3.0
+    for x in range(a + 1, b):
+        prev, cur = lines[x - 1].rstrip(), lines[x]
+        if role == "text" and prev.endswith(".") and _UPPER.match(cur) and not re.search(r"\s[А-ЯЁ]\.$", prev):
+            score -= 1.5              # a finished sentence: most likely the next row's text
+        elif role in ("responsible", "combined") and _INITIALS_END.search(prev) and _UPPER.match(cur):
+            score -= 1.5              # a finished name and a new one
+        elif role == "deadline" and (looks(cur)[1] and not cur[:1].isdigit() or _UPPER.match(cur)):
+            score -= 1.5              # "до 19.05.25" / "до 16:00": a new deadline; a capital: not one
+    return score
+
+
+def cut(cols: list[str], rows: int, lines: list[str], whole: bool = True) -> tuple[list[tuple[int, int]], int] | None:
+    """Cut `lines` into rows x len(cols) cells, column by column: ((first, end) line indices of each
+    cell in column-major order, lines used). With whole=False the cells may leave lines over at the
+    end (the last band of a table, before the signatures)."""
+    n, cells = len(lines), rows * len(cols)
+    neg = float("-inf")
+    best = [[neg] * (n + 1) for _ in range(cells + 1)]
+    back = [[0] * (n + 1) for _ in range(cells + 1)]
+    best[0][0] = 0.0
+    for c in range(cells):
+        role = cols[c // rows]
+        for a in range(n + 1):
+            if best[c][a] == neg:
+                continue
+            for b in range(a, min(n, a + _MAX_CELL) + 1):
+                s = best[c][a] + _cell_score(lines, a, b, role)
+                if s > best[c + 1][b]:
+                    best[c + 1][b], back[c + 1][b] = s, a
+    ends = [n] if whole else range(n + 1)
+    end = max(ends, key=lambda j: (best[cells][j], j))
+    if best[cells][end] == neg:
+        return None
+    out, b = [], end
+    for c in range(cells, 0, -1):
+        a = back[c][b]
+        out.append((a, b))
+        b = a
+    return out[::-1], end
