@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.language.morph import hyphen_joins
 from extractor.structure.table_columns import EMPTY, fit, is_dash, looks
 
 Span = tuple[int, int]
@@ -14,6 +15,10 @@ Span = tuple[int, int]
 _MAX_CELL = 8      # lines of one wrapped cell
 _INITIALS_END = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.\)?[,;]?$")
 _UPPER = re.compile(r"^[«\"(]?[А-ЯЁA-Z]")
+# a line that starts a name or a body: "Мухаметзянов Р.Ф. …", "ООО «Инжиниринговый …"
+_ENTITY = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.|^[А-ЯЁ]{2,5}\s[«\"]")
+# a line that cannot end a cell: a preposition, "совместно с", a comma, an opening bracket or quote
+_OPEN_END = re.compile(r"(?:^|\s)(?:до|в|во|к|с|со|по|и|на|от|за|о|об|при|для|не)$|[,(«]$", re.I)
 
 
 def joined(lines: list[str]) -> str:
@@ -21,8 +26,8 @@ def joined(lines: list[str]) -> str:
     out = ""
     for line in lines:
         line = line.strip()
-        if out.endswith("-") and line[:1].islower() and not out.endswith(" -"):
-            out = out[:-1] + line
+        if re.search(r"\w-$", out) and line[:1].islower():
+            out = (out[:-1] if hyphen_joins(out, line) else out) + line
         else:
             out = f"{out} {line}" if out else line
     return out
@@ -39,9 +44,15 @@ def _cell_score(lines: list[str], a: int, b: int, role: str) -> float:
     score = fit(text, role)
     if a > 0 and lines[a - 1].rstrip().endswith("-") and cell[0][:1].islower():
         score -= 4.0                  # a cut inside a hyphenated word
+    if a > 0 and not is_dash(lines[a - 1]) and _OPEN_END.search(lines[a - 1].rstrip()):
+        score -= 3.0                  # a cell never ends on "до", "совместно с", a comma: "ежедневно, до" / "09:00"
     if role == "responsible" and a > 0 and cell[0][:1].islower() \
             and not re.search(r"[.;)»]$|^[–—-]$", lines[a - 1].rstrip()):
         score -= 1.5                  # "Ступак О.Н., начальники" / "цехов": the name list goes on
+    if role in ("responsible", "combined") and re.match(r"\(|совместно\s", cell[0]):
+        score -= 3.0                  # "(Шамсутдинов И.Р.)", "совместно с …" go on a name
+    if role == "deadline" and re.match(r"(?:19|20)\d\d\s*г|г\.|года", cell[0]):
+        score -= 3.0                  # "во II квартале" / "2025 г.": the year goes on a deadline
     if role == "text":
         score += 1.0 if text.rstrip().endswith((".", ".»", ")")) else -1.0
         if cell[0][:1].islower():
@@ -52,6 +63,11 @@ def _cell_score(lines: list[str], a: int, b: int, role: str) -> float:
             score -= 1.5              # a finished sentence: most likely the next row's text
         elif role in ("responsible", "combined") and _INITIALS_END.search(prev) and _UPPER.match(cur):
             score -= 1.5              # a finished name and a new one
+        elif role in ("responsible", "combined") and _ENTITY.match(cur) and not _OPEN_END.search(prev):
+            score -= 1.5              # "Начальники цехов" / "Мухаметзянов Р.Ф.", "ООО «…»": a new cell
+        elif role in ("responsible", "combined") and _UPPER.match(cur) and not _OPEN_END.search(prev) \
+                and not re.search(r"\s[а-яё]+$", prev):
+            score -= 0.7              # "Начальники цехов" / "ООО «…»": probably the next row's
         elif role == "deadline" and (looks(cur)[1] and not cur[:1].isdigit() or _UPPER.match(cur)):
             score -= 1.5              # "до 19.05.25" / "до 16:00": a new deadline; a capital: not one
     return score

@@ -7,11 +7,11 @@ and restart the numbering; the lines of a row are shared out among its cells by 
 from __future__ import annotations
 
 import re
-from itertools import combinations_with_replacement
 
 from extractor.structure.lines import Line
 from extractor.structure.table_chunks import cut, joined
-from extractor.structure.table_columns import EMPTY, TABLE_HEAD, deadline_tail, fit, header_roles, is_dash
+from extractor.structure.table_columns import TABLE_HEAD, deadline_tail, fit, header_roles, is_dash
+from extractor.structure.table_rows import assign, best_split, successor, who_spans
 from extractor.structure.tree import Item, Question, Span, Structure, question_by_id
 
 __all__ = ["TABLE_HEAD", "is_table_head", "parse_table", "assign"]
@@ -28,17 +28,6 @@ _SIGNED = {"signature", "chair", "secretary"}
 # what follows a table and is never a cell: "Приложение: форма отчёта на 1 л."
 _BEYOND = re.compile(r"^(?:приложени[ея]|прилагается)(?![а-яё])", re.I)
 _NAMED = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
-_MAX_ENUM = 12          # lines of one row shared out by trying every split (more: the text takes the rest)
-
-
-def _successor(prev: list[int] | None, cur: list[int]) -> bool:
-    """Is row number `cur` a plausible next row after `prev` (1 -> 2, 1.2 -> 1.3, 1.3 -> 2.1, 2 -> 2.1)?"""
-    if prev is None:
-        return cur[-1] == 1 or len(cur) == 1 and cur[0] <= 2
-    for depth in range(min(len(prev), len(cur)), 0, -1):
-        if cur[:depth - 1] == prev[:depth - 1] and cur[depth - 1] == prev[depth - 1] + 1:
-            return all(x == 1 for x in cur[depth:])
-    return cur[:len(prev)] == prev and len(cur) == len(prev) + 1 and cur[-1] == 1
 
 
 def _head(text: str, lines: list[Line], i: int) -> tuple[list[str] | None, int]:
@@ -53,35 +42,6 @@ def is_table_head(text: str, lines: list[Line], i: int) -> bool:
     """A run of header cells with a text column and a responsible or deadline column
     (a lone "№" under the title is the protocol number, not a table)."""
     return _head(text, lines, i)[0] is not None
-
-
-def _best(cols: list[str], cells: list[str]) -> tuple[float, list[int]]:
-    """The best split of a row's lines among its columns: (score, cell bounds)."""
-    k, n = len(cells), len(cols)
-    extra = max(0, k - _MAX_ENUM)   # a very long row: its first lines are the text
-    best, best_cuts = float("-inf"), [0] * n + [k]
-    for cuts in combinations_with_replacement(range(extra, k + 1), n - 1):
-        bounds = [0, *cuts, k]
-        score = 0.0
-        for c, role in enumerate(cols):
-            lo, hi = bounds[c], bounds[c + 1]
-            if lo == hi:
-                score += EMPTY[role]
-            else:
-                score += sum(fit(cells[x], role, x == lo) for x in range(lo, hi)) - 0.01 * (hi - lo - 1)
-                if role == "text":   # after a finished sentence the text goes on only in sentences
-                    score -= sum(1.0 for x in range(lo + 1, hi) if cells[x - 1].rstrip().endswith(".")
-                                 and not cells[x].rstrip().endswith((".", ";", ":")))
-        if score > best:
-            best, best_cuts = score, bounds
-    return best, best_cuts
-
-
-def assign(cols: list[str], cells: list[str]) -> list[list[int]]:
-    """Share the lines of one row out among its columns, in order, each column taking zero or more
-    consecutive lines: the split whose lines fit their columns best."""
-    bounds = _best(cols, cells)[1]
-    return [list(range(bounds[c], bounds[c + 1])) for c in range(len(cols))]
 
 
 class _Reader:
@@ -111,7 +71,7 @@ class _Reader:
         if not m or (not self.numbered and _SECTION.match(s)):
             return None
         num = [int(x) for x in m.group(1).split(".")]
-        if not _successor(prev, num):
+        if not successor(prev, num):
             return None
         return num, (self.lines[j].end if self.numbered else self.lines[j].start + m.end())
 
@@ -248,7 +208,7 @@ class _Reader:
         top = min(len(cells), len(self.cols) + 3)
         if top <= least:
             return top
-        scores = [(_best(self.cols, cells[:n])[0], -n) for n in range(max(least, 1), top + 1)]
+        scores = [(best_split(self.cols, cells[:n])[0], -n) for n in range(max(least, 1), top + 1)]
         return -max(scores)[1]
 
     def _item(self, num: list[int], i: int, j: int, spans: list[Span], cells: list[str],
@@ -271,7 +231,7 @@ class _Reader:
             if role == "text":
                 item.table_text = (spans[idx[0]][0], spans[idx[-1]][1])
             elif role == "responsible":
-                item.responsible += _who_spans(cells, spans, idx)
+                item.responsible += who_spans(cells, spans, idx)
             elif role == "deadline":
                 deadline += idx
             elif role == "combined":
@@ -282,25 +242,13 @@ class _Reader:
                     spans[who[-1]], tail = (spans[who[-1]][0], spans[who[-1]][0] + cut - 1), \
                         (spans[who[-1]][0] + cut, spans[who[-1]][1])
                     item.deadline, item.deadline_cell = tail, True
-                item.responsible += _who_spans(cells, spans, who)
+                item.responsible += who_spans(cells, spans, who)
                 deadline += dl
         if deadline:
             item.deadline, item.deadline_cell = (spans[deadline[0]][0], spans[deadline[-1]][1]), True
         if item.table_text is None:
             item.table_text = (end, end)   # a row without text: kept for its number, never a decision
         self.st.items.append(item)
-
-
-def _who_spans(cells: list[str], spans: list[Span], idx: list[int]) -> list[Span]:
-    """The responsible cell's lines, one span a line (each line names its own body or person),
-    a line ending with "," or a hyphen going on in the next one ("Иванов И.И.," / "Петров П.П.")."""
-    out: list[Span] = []
-    for k, x in enumerate(idx):
-        if k and cells[idx[k - 1]].rstrip().endswith((",", "-")):
-            out[-1] = (out[-1][0], spans[x][1])
-        else:
-            out.append(spans[x])
-    return out
 
 
 def parse_table(text: str, lines: list[Line], i: int, st: Structure, q: Question | None) -> int:

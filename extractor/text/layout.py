@@ -207,11 +207,13 @@ def clean(raw: str) -> Layout:
         width = sorted(len(l) for l, _ in content)[int(len(content) * 0.9)] if content else 80
         prev = ""
         table = False   # inside an assignment table: one line a paragraph (see table_layout)
+        prose = width
         gaps = gaps_before(lines, lambda l: not BARE_NUMBER.match(l))
         seen: set[str] = set()   # lines before the table: a page's running header repeats one of them
         for (line, line_offs), gap in zip(content, gaps):
             cuts = None if table else header_cuts(line, line_offs)
-            table = table and not (gap and len(line) >= 0.9 * width)
+            # prose comes back after a blank line: a line as wide as the text before the table
+            table = table and not (gap and len(line) >= 0.9 * prose and not line[:1].islower())
             if table and is_running_header(line, seen):
                 continue
             if not table:
@@ -230,6 +232,7 @@ def clean(raw: str) -> Layout:
                 b.add_sep(" ", b.offsets[-1] + 1)
             if cuts is not None:   # the header row: one column name a paragraph
                 table = True
+                prose = sorted(map(len, seen))[int(len(seen) * 0.9)] if seen else width
                 line = "".join("\n" if k in cuts else c for k, c in enumerate(line))
             b.add(line, line_offs)
             prev = line
