@@ -30,8 +30,14 @@ NOT_YET = {
 }
 
 
-def _marks(stem: Path) -> list:
-    reason = NOT_YET.get(stem.name)
+# Forms the text export handles whose PDF still differs, for a reason outside the structure step.
+NOT_YET_PDF = {
+    "reg_minstroy_shtab_blagoustr_2025_06": "a URL wrapped in a narrow table cell comes out of the PDF cut («…/monit oring»)",
+}
+
+
+def _marks(stem: Path, fmt: str = "docx") -> list:
+    reason = NOT_YET.get(stem.name) or (NOT_YET_PDF.get(stem.name) if fmt == "pdf" else None)
     return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
 
 
@@ -63,8 +69,8 @@ def extracted(pipeline):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not TRIPLETS, reason="../shared/corpus is not there")
-@pytest.mark.parametrize("stem", [pytest.param(t, id=t.name, marks=_marks(t)) for t in TRIPLETS])
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("stem,fmt", [pytest.param(t, f, id=f"{f}-{t.name}", marks=_marks(t, f))
+                                      for f in ("docx", "pdf") for t in TRIPLETS])
 def test_same_decisions_in_every_format(extracted, stem, fmt):
     reference = _decisions(extracted(stem.with_suffix(".txt")))
     other = _decisions(extracted(stem.with_suffix("." + fmt)))
