@@ -63,8 +63,9 @@ def _case(seed: int) -> tuple[str, list[tuple[str, str, list[str], str | None]],
     """A generated protocol with a table and the rows it must give: (id, text, who, deadline)."""
     rnd = random.Random(seed)
     order = ORDERS[seed % len(ORDERS)]
-    numbered = seed % 3 != 2                      # a № column, or the number opening the text cell
-    sections = [None, "roman", "arabic"][seed // 3 % 3]
+    numbering = ["num", "num", "lead", "plain"][seed % 4]   # a № column, a number opening the text, none
+    numbered = numbering == "num"
+    sections = [None, "roman", "arabic"][seed // 4 % 3]
     head = ([rnd.choice(HEADS["number"])] if numbered else []) + [rnd.choice(HEADS[r]) for r in order]
     lines = ["ПРОТОКОЛ", "совещания", PREAMBLE, rnd.choice(BEFORE), *head]
     rows = []
@@ -73,7 +74,7 @@ def _case(seed: int) -> tuple[str, list[tuple[str, str, list[str], str | None]],
         if sections:
             sid = SECTIONS[sections][s]
             lines.append(f"{sid}. По {ORDINAL[s]} вопросу: О ходе работ на объекте № {s + 1}")
-            dotted = sections == "arabic" and rnd.random() < 0.5     # "1.1." under "1. По первому …"
+            dotted = sections == "arabic" and rnd.random() < 0.5 and numbering != "plain"   # "1.1." under "1. …"
             prefix = f"{sid}." if dotted else ""
         for n in range(1, rnd.choice([2, 3, 4]) + 1):
             number = f"{prefix}{n}"
@@ -89,13 +90,13 @@ def _case(seed: int) -> tuple[str, list[tuple[str, str, list[str], str | None]],
                 lines.append(f"{number}.")
             for k, role in enumerate(order):
                 cell = list(cells[role])
-                if k == 0 and not numbered:
+                if k == 0 and numbering == "lead":
                     cell[0] = f"{number}. {cell[0]}"
                 lines.extend(cell)
             real_who = [w for w in who if w != "–"]
             rows.append((rid, "\n".join(text), real_who, when if when != "–" else None))
     lines.append(rnd.choice(AFTER))
-    name = f"{seed:03d}-{'-'.join(order)}-{'num' if numbered else 'lead'}-{sections or 'flat'}"
+    name = f"{seed:03d}-{'-'.join(order)}-{numbering}-{sections or 'flat'}"
     return "\n".join(l for l in lines if l) + "\n", rows, name
 
 
@@ -187,7 +188,7 @@ def test_cases_cover_the_variations():
     names = [n for _, _, n in CASES]
     for order in ORDERS:
         assert any("-".join(order) in n for n in names)
-    for part in ("-num-", "-lead-", "-flat", "-roman", "-arabic"):
+    for part in ("-num-", "-lead-", "-plain-", "-flat", "-roman", "-arabic"):
         assert any(part in n for n in names)
     assert sum(len(rows) for _, rows, _ in CASES) > 700
     assert sum("–" in raw.split("\n") for raw, _, _ in CASES) > 100

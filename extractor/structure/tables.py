@@ -10,7 +10,7 @@ import re
 
 from extractor.structure.lines import Line
 from extractor.structure.table_chunks import cut, joined
-from extractor.structure.table_columns import TABLE_HEAD, deadline_tail, fit, header_roles, is_dash
+from extractor.structure.table_columns import TABLE_HEAD, deadline_tail, fit, header_roles, is_dash, looks
 from extractor.structure.table_rows import assign, best_split, successor, who_spans
 from extractor.structure.tree import Item, Question, Span, Structure, question_by_id
 
@@ -55,6 +55,7 @@ class _Reader:
         self.q = q if q is not None and not any(it.question is q for it in st.items) else None
         self.section_q: Question | None = None
         self.chunked = False     # rows come out column chunk by column chunk (table_chunks)
+        self.plain = False       # rows without any number
         # a page's running header repeats a line from before the table ("Протокол № ПС-19")
         self.furniture = {self.line(k) for k in range(head) if not _NAMED.search(self.line(k))
                           and not is_dash(self.line(k)) and not _ROW_NUM.match(self.line(k))}
@@ -67,6 +68,10 @@ class _Reader:
         if j >= len(self.lines) or self.lines[j].kind in _STOP:
             return None
         s = self.line(j)
+        if self.plain:   # no numbers at all: a row starts with its text ("Обеспечить …")
+            if fit(s, "text") < 1.5 or _SECTION.match(s) or self.lines[j].kind in _SIGNED:
+                return None
+            return [prev[-1] + 1 if prev else 1], self.lines[j].start
         m = _ROW_NUM.match(s) if self.numbered else _ROW_LEAD.match(s)
         if not m or (not self.numbered and _SECTION.match(s)):
             return None
@@ -97,6 +102,10 @@ class _Reader:
 
     def read(self, i: int) -> int:
         prev: list[int] | None = None
+        first = self._title_end(i + 1) if self.section(i, None) else i
+        if not self.numbered and first < len(self.lines) and self.start(first, None) is None:
+            self.plain = True
+            self.plain = self.start(first, None) is not None
         while i < len(self.lines):
             i = self.repeated_head(i)
             sec = self.section(i, prev)
@@ -123,7 +132,8 @@ class _Reader:
         """After a section row wrapped onto more lines ("… за март и I квартал" / "2025 года")."""
         for _ in range(2):
             if j < len(self.lines) and self.start(j, None) is None and self.section(j, None) is None \
-                    and self.lines[j].kind == "text" and len(self.line(j)) <= 60 and not is_dash(self.line(j)):
+                    and self.lines[j].kind == "text" and len(self.line(j)) <= 60 and not is_dash(self.line(j)) \
+                    and looks(self.line(j))[3] is None:
                 j += 1
         return j
 
@@ -180,8 +190,10 @@ class _Reader:
         spans: list[Span] = [] if self.numbered else [(content, self.lines[i].end)]
         j = i + 1
         while j < len(self.lines) and len(spans) < 4 * len(self.cols) + 4:
-            if self.lines[j].kind in _STOP or _BEYOND.match(self.line(j)) or self.start(j, num) \
-                    or self.section(j, num):
+            # without numbers, a text line is the next row's only after this row's other cells
+            nxt = self.start(j, num) and (not self.plain or fit(self.line(j), "text") >= 2.5 and self.text[
+                slice(*spans[-1])].rstrip().endswith(".") or any(fit(self.text[a:b], "text") < 1.5 for a, b in spans[1:]))
+            if self.lines[j].kind in _STOP or _BEYOND.match(self.line(j)) or nxt or self.section(j, num):
                 break
             if self.lines[j].kind in _SIGNED and (len(spans) >= len(self.cols)
                                                   or not _NAMED.search(self.line(j))):
