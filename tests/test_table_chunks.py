@@ -115,7 +115,7 @@ def test_chunked_table(raw, rows):
     layout = clean(raw)
     assert layout.wrapped
     st = parse(layout.text, layout.paragraphs())
-    cell = lambda span: " ".join(layout.text[span[0]:span[1]].split()) if span else None  # noqa: E731
+    cell = lambda span: " ".join(layout.text[span[0]:span[1]].split()) if span else None
     got = [(it.id, cell(it.table_text), " ".join(cell(r) for r in it.responsible) or None, cell(it.deadline))
            for it in st.items]
     assert got == rows

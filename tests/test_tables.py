@@ -107,7 +107,7 @@ CASES = [_case(seed) for seed in range(240)]
 def test_generated_table(raw, rows):
     layout = clean(raw)
     st = parse(layout.text, layout.paragraphs())
-    cell = lambda span: layout.text[span[0]:span[1]] if span else None  # noqa: E731
+    cell = lambda span: layout.text[span[0]:span[1]] if span else None
     got = []
     for item in st.items:
         who = "\n".join(cell(r) for r in item.responsible)

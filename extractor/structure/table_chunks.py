@@ -9,6 +9,7 @@ import re
 
 from extractor.language.morph import hyphen_joins
 from extractor.structure.table_columns import EMPTY, fit, is_dash, looks
+from extractor.structure.table_rows import BEYOND, NAMED, SIGNED, STOP
 
 Span = tuple[int, int]
 
@@ -101,3 +102,56 @@ def cut(cols: list[str], rows: int, lines: list[str], whole: bool = True) -> tup
         out.append((a, b))
         b = a
     return out[::-1], end
+
+
+class BandReader:
+    """The part of the table reader (`tables._Reader`) that reads bands of chunked rows; it uses
+    the reader's `lines`, `cols`, `furniture`, `line`, `start`, `section` and `_item`."""
+
+    def _band(self, i: int, prev: list[int] | None) -> tuple[list[tuple[int, list[int]]], int]:
+        """Row numbers on consecutive lines ("1." "2." "3."): their cells follow column by column."""
+        band: list[tuple[int, list[int]]] = []
+        while i < len(self.lines):
+            if self.line(i) in self.furniture:
+                i += 1
+                continue
+            row = self.start(i, prev)
+            if row is None or row[1] != self.lines[i].end:
+                break
+            band.append((i, row[0]))
+            prev, i = row[0], i + 1
+        return band, i
+
+    def _ends_band(self, j: int, last: list[int]) -> bool:
+        ln = self.lines[j]
+        if ln.kind in STOP or BEYOND.match(self.line(j)) or self.start(j, last) or self.section(j, last):
+            return True
+        if ln.kind in SIGNED and not NAMED.search(self.line(j)):
+            return True
+        nxt = j + 1   # a position over a signature line ("Главный инженер" / "____________")
+        return nxt < len(self.lines) and self.lines[nxt].kind == "signature" and not re.search(r"\w", self.line(nxt))
+
+    def _read_band(self, band: list[tuple[int, list[int]]], j: int) -> int | None:
+        """Read the cells of a band of rows written column chunk by column chunk; the line after."""
+        idx: list[int] = []
+        while j < len(self.lines) and len(idx) < 12 * len(band) * len(self.cols):
+            if self.line(j) not in self.furniture:
+                if self._ends_band(j, band[-1][1]):
+                    break
+                idx.append(j)
+            j += 1
+        last = not (j < len(self.lines) and (self.start(j, band[-1][1]) or self.section(j, band[-1][1])))
+        got = cut(self.cols, len(band), [self.line(x) for x in idx], whole=not last)
+        if got is None:
+            return None
+        cells, used = got
+        for r, (line_i, num) in enumerate(band):
+            spans, texts, parts = [], [], []
+            for c in range(len(self.cols)):
+                a, b = cells[c * len(band) + r]
+                parts.append([len(spans)] if a < b else [])
+                if a < b:
+                    spans.append((self.lines[idx[a]].start, self.lines[idx[b - 1]].end))
+                    texts.append(joined([self.line(x) for x in idx[a:b]]))
+            self._item(num, line_i, line_i + 1, spans, texts, parts)
+        return j if used == len(idx) else idx[used]

@@ -13,8 +13,17 @@ from functools import lru_cache
 from extractor.data import entries
 from extractor.language.columns import TABLE_HEAD, cell_role, header_roles, is_mark
 
-__all__ = ["TABLE_HEAD", "cell_role", "header_roles", "is_mark", "is_dash", "looks", "fit", "deadline_tail",
-           "EMPTY"]
+__all__ = [
+    "EMPTY",
+    "TABLE_HEAD",
+    "cell_role",
+    "deadline_tail",
+    "fit",
+    "header_roles",
+    "is_dash",
+    "is_mark",
+    "looks",
+]
 
 
 def _month_forms() -> str:

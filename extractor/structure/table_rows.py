@@ -2,11 +2,20 @@
 which column (the split whose lines fit their columns best, `table_columns.fit`)."""
 from __future__ import annotations
 
+import re
 from itertools import combinations_with_replacement
 
 from extractor.structure.table_columns import EMPTY, fit
 
 Span = tuple[int, int]
+# paragraphs that end a table whatever the row looks like
+STOP = {"annexes", "heard", "decided", "decided_intro", "agenda", "attendees", "absent", "spoke"}
+# a position opening a line ("Генеральный директор Общества Лаптев Р.С.") is a signature below the
+# table, but inside a row it is the responsible cell: it ends the table only once the row is full
+SIGNED = {"signature", "chair", "secretary"}
+# what follows a table and is never a cell: "Приложение: форма отчёта на 1 л."
+BEYOND = re.compile(r"^(?:приложени[ея]|прилагается)(?![а-яё])", re.I)
+NAMED = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 _MAX_ENUM = 12          # lines of one row shared out by trying every split (more: the text takes the rest)
 
 

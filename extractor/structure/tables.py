@@ -9,27 +9,33 @@ from __future__ import annotations
 import re
 
 from extractor.structure.lines import Line
-from extractor.structure.table_chunks import cut, joined
-from extractor.structure.table_columns import TABLE_HEAD, deadline_tail, fit, header_roles, is_dash, looks
-from extractor.structure.table_rows import assign, best_split, successor, who_spans
+from extractor.structure.table_chunks import BandReader
+from extractor.structure.table_columns import (
+    TABLE_HEAD,
+    deadline_tail,
+    fit,
+    header_roles,
+    is_dash,
+    looks,
+)
+from extractor.structure.table_rows import (
+    BEYOND,
+    NAMED,
+    SIGNED,
+    STOP,
+    assign,
+    best_split,
+    successor,
+    who_spans,
+)
 from extractor.structure.tree import Item, Question, Span, Structure, question_by_id
 
-__all__ = ["TABLE_HEAD", "is_table_head", "parse_table", "assign"]
+__all__ = ["TABLE_HEAD", "assign", "is_table_head", "parse_table"]
 
 _ROW_NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 # a row number that opens the text cell when there is no № column: "1.2. Обеспечить …"
 _ROW_LEAD = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:\.\s*|\)\s*|\s+)(?=[^\d\s.])")
 _SECTION = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2})\.?\s+(?:по\s+[а-яё]+\s+вопросу|вопрос)", re.I)
-# paragraphs that end a table whatever the row looks like
-_STOP = {"annexes", "heard", "decided", "decided_intro", "agenda", "attendees", "absent", "spoke"}
-# a position opening a line ("Генеральный директор Общества Лаптев Р.С.") is a signature below the
-# table, but inside a row it is the responsible cell: it ends the table only once the row is full
-_SIGNED = {"signature", "chair", "secretary"}
-# what follows a table and is never a cell: "Приложение: форма отчёта на 1 л."
-_BEYOND = re.compile(r"^(?:приложени[ея]|прилагается)(?![а-яё])", re.I)
-_NAMED = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
-
-
 def _head(text: str, lines: list[Line], i: int) -> tuple[list[str] | None, int]:
     cells = []
     while i < len(lines) and TABLE_HEAD.match(text[lines[i].start:lines[i].end].strip()):
@@ -44,7 +50,7 @@ def is_table_head(text: str, lines: list[Line], i: int) -> bool:
     return _head(text, lines, i)[0] is not None
 
 
-class _Reader:
+class _Reader(BandReader):
     def __init__(self, text: str, lines: list[Line], roles: list[str], st: Structure, q: Question | None,
                  head: int = 0):
         self.text, self.lines, self.st = text, lines, st
@@ -57,7 +63,7 @@ class _Reader:
         self.chunked = False     # rows come out column chunk by column chunk (table_chunks)
         self.plain = False       # rows without any number
         # a page's running header repeats a line from before the table ("Протокол № ПС-19")
-        self.furniture = {self.line(k) for k in range(head) if not _NAMED.search(self.line(k))
+        self.furniture = {self.line(k) for k in range(head) if not NAMED.search(self.line(k))
                           and not is_dash(self.line(k)) and not _ROW_NUM.match(self.line(k))}
 
     def line(self, j: int) -> str:
@@ -65,11 +71,11 @@ class _Reader:
 
     def start(self, j: int, prev: list[int] | None) -> tuple[list[int], int] | None:
         """(row number, where its first cell's text starts) if line j starts the next row."""
-        if j >= len(self.lines) or self.lines[j].kind in _STOP:
+        if j >= len(self.lines) or self.lines[j].kind in STOP:
             return None
         s = self.line(j)
         if self.plain:   # no numbers at all: a row starts with its text ("Обеспечить …")
-            if fit(s, "text") < 1.5 or _SECTION.match(s) or self.lines[j].kind in _SIGNED:
+            if fit(s, "text") < 1.5 or _SECTION.match(s) or self.lines[j].kind in SIGNED:
                 return None
             return [prev[-1] + 1 if prev else 1], self.lines[j].start
         m = _ROW_NUM.match(s) if self.numbered else _ROW_LEAD.match(s)
@@ -137,54 +143,6 @@ class _Reader:
                 j += 1
         return j
 
-    def _band(self, i: int, prev: list[int] | None) -> tuple[list[tuple[int, list[int]]], int]:
-        """Row numbers on consecutive lines ("1." "2." "3."): their cells follow column by column."""
-        band: list[tuple[int, list[int]]] = []
-        while i < len(self.lines):
-            if self.line(i) in self.furniture:
-                i += 1
-                continue
-            row = self.start(i, prev)
-            if row is None or row[1] != self.lines[i].end:
-                break
-            band.append((i, row[0]))
-            prev, i = row[0], i + 1
-        return band, i
-
-    def _ends_band(self, j: int, last: list[int]) -> bool:
-        ln = self.lines[j]
-        if ln.kind in _STOP or _BEYOND.match(self.line(j)) or self.start(j, last) or self.section(j, last):
-            return True
-        if ln.kind in _SIGNED and not _NAMED.search(self.line(j)):
-            return True
-        nxt = j + 1   # a position over a signature line ("Главный инженер" / "____________")
-        return nxt < len(self.lines) and self.lines[nxt].kind == "signature" and not re.search(r"\w", self.line(nxt))
-
-    def _read_band(self, band: list[tuple[int, list[int]]], j: int) -> int | None:
-        """Read the cells of a band of rows written column chunk by column chunk; the line after."""
-        idx: list[int] = []
-        while j < len(self.lines) and len(idx) < 12 * len(band) * len(self.cols):
-            if self.line(j) not in self.furniture:
-                if self._ends_band(j, band[-1][1]):
-                    break
-                idx.append(j)
-            j += 1
-        last = not (j < len(self.lines) and (self.start(j, band[-1][1]) or self.section(j, band[-1][1])))
-        got = cut(self.cols, len(band), [self.line(x) for x in idx], whole=not last)
-        if got is None:
-            return None
-        cells, used = got
-        for r, (line_i, num) in enumerate(band):
-            spans, texts, parts = [], [], []
-            for c in range(len(self.cols)):
-                a, b = cells[c * len(band) + r]
-                parts.append([len(spans)] if a < b else [])
-                if a < b:
-                    spans.append((self.lines[idx[a]].start, self.lines[idx[b - 1]].end))
-                    texts.append(joined([self.line(x) for x in idx[a:b]]))
-            self._item(num, line_i, line_i + 1, spans, texts, parts)
-        return j if used == len(idx) else idx[used]
-
     def row(self, i: int, num: list[int], content: int) -> int:
         """Read the row starting at line i; return the line after it."""
         spans: list[Span] = [] if self.numbered else [(content, self.lines[i].end)]
@@ -193,10 +151,10 @@ class _Reader:
             # without numbers, a text line is the next row's only after this row's other cells
             nxt = self.start(j, num) and (not self.plain or fit(self.line(j), "text") >= 2.5 and self.text[
                 slice(*spans[-1])].rstrip().endswith(".") or any(fit(self.text[a:b], "text") < 1.5 for a, b in spans[1:]))
-            if self.lines[j].kind in _STOP or _BEYOND.match(self.line(j)) or nxt or self.section(j, num):
+            if self.lines[j].kind in STOP or BEYOND.match(self.line(j)) or nxt or self.section(j, num):
                 break
-            if self.lines[j].kind in _SIGNED and (len(spans) >= len(self.cols)
-                                                  or not _NAMED.search(self.line(j))):
+            if self.lines[j].kind in SIGNED and (len(spans) >= len(self.cols)
+                                                  or not NAMED.search(self.line(j))):
                 break
             if self.repeated_head(j) != j:
                 break
