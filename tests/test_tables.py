@@ -82,10 +82,14 @@ def _case(seed: int) -> tuple[str, list[tuple[str, str, list[str], str | None]],
             text = rnd.choice(TEXTS)
             who = rnd.choice(WHO) if rnd.random() > 0.2 else rnd.choice([["–"], []])
             when = rnd.choice(WHEN) if rnd.random() > 0.2 else rnd.choice(["–", None])
+            if numbering == "plain" and not who and not when:
+                who = ["–"]             # without numbers a row with no cell but its text is not told apart
             cells: dict[str, list[str]] = {"text": text, "responsible": who, "deadline": [when] if when else [],
                                            "ignore": rnd.choice([[], ["–"], ["исполнено"]])}
             both = [w for w in who if w != "–"] + ([when] if when and when != "–" else [])
-            cells["combined"] = both or rnd.choice([["–"], []])
+            if rnd.random() < 0.3:      # "Срок, ответственный": the deadline on the first line
+                both = both[-1:] + both[:-1] if when and when != "–" else both
+            cells["combined"] = both or rnd.choice([["–"], [] if numbering != "plain" else ["–"]])
             if numbered:
                 lines.append(f"{number}.")
             for k, role in enumerate(order):
@@ -192,3 +196,103 @@ def test_cases_cover_the_variations():
         assert any(part in n for n in names)
     assert sum(len(rows) for _, rows, _ in CASES) > 700
     assert sum("–" in raw.split("\n") for raw, _, _ in CASES) > 100
+
+
+PER_QUESTION = """ПРОТОКОЛ
+ПОВЕСТКА ДНЯ:
+1. О первом.
+2. О втором.
+1. СЛУШАЛИ: Иванова И.И. – о первом.
+РЕШИЛИ:
+№
+Поручение
+Ответственный
+Срок
+1.
+Подготовить план работ на квартал.
+Иванов И.И.
+до 01.03.2025
+2. СЛУШАЛИ: Петрова П.П. – о втором.
+РЕШИЛИ:
+№
+Поручение
+Ответственный
+Срок
+1.
+Провести проверку готовности объектов.
+Петров П.П.
+постоянно
+2.
+Направить отчёт в министерство.
+–
+до 15.03.2025
+"""
+
+AFTER_QUESTIONS = """ПРОТОКОЛ
+ПОВЕСТКА ДНЯ:
+1. О первом.
+2. О втором.
+1. СЛУШАЛИ: Иванова И.И. – о первом.
+РЕШИЛИ:
+1.1. Утвердить план работ.
+2. СЛУШАЛИ: Петрова П.П. – о втором.
+РЕШИЛИ:
+2.1. Утвердить перечень поручений.
+ПЕРЕЧЕНЬ ПОРУЧЕНИЙ
+№ п/п
+Содержание поручения
+Срок исполнения
+Ответственный
+1.
+Подготовить план работ на квартал.
+до 01.03.2025
+Иванов И.И.
+2.
+Провести проверку готовности объектов.
+постоянно
+Петров П.П.
+"""
+
+DOTTED_AFTER_DISCUSSION = """ПРОТОКОЛ
+ПОВЕСТКА:
+1. О первом.
+2. О втором.
+1. СЛУШАЛИ:
+Иванова И.И. – о первом.
+2. СЛУШАЛИ:
+Петрова П.П. – о втором.
+По итогам заседания:
+Поручение
+Ответственный, срок
+1.1. Подготовить план работ на квартал.
+Иванов И.И.
+до 01.03.2025
+2.1. Провести проверку готовности объектов.
+ООО «Альфа» (Петров П.П.)
+ООО «Бета» (Сидоров С.С.)
+постоянно
+"""
+
+
+@pytest.mark.parametrize("raw,ids,agenda", [
+    # a question's single decision numbered "1" takes the question's id (items.decision_id)
+    pytest.param(PER_QUESTION, ["1", "2.1", "2.2"], ["1", "2", "2"], id="a-table-per-question"),
+    pytest.param(AFTER_QUESTIONS, ["1.1", "2.1", "1", "2"], ["1", "2", None, None],
+                 id="a-list-of-assignments-after-the-questions"),
+    pytest.param(DOTTED_AFTER_DISCUSSION, ["1.1", "2.1"], ["1", "2"], id="rows-1.1-2.1-name-their-questions"),
+])
+def test_table_ids_and_questions(raw, ids, agenda):
+    layout = clean(raw)
+    st = parse(layout.text, layout.paragraphs())
+    items = [it for it in st.items if not it.is_header]
+    assert [it.id for it in items] == ids
+    assert [it.question.id if it.question else None for it in items] == agenda
+
+
+def test_three_line_combined_cell():
+    layout = clean(DOTTED_AFTER_DISCUSSION)
+    st = parse(layout.text, layout.paragraphs())
+    row = st.items[-1]
+    cell = lambda span: layout.text[span[0]:span[1]]  # noqa: E731
+    assert [cell(r) for r in row.responsible] == ["ООО «Альфа» (Петров П.П.)", "ООО «Бета» (Сидоров С.С.)"]
+    assert cell(row.deadline) == "постоянно"
