@@ -296,3 +296,32 @@ def test_three_line_combined_cell():
     cell = lambda span: layout.text[span[0]:span[1]]  # noqa: E731
     assert [cell(r) for r in row.responsible] == ["ООО «Альфа» (Петров П.П.)", "ООО «Бета» (Сидоров С.С.)"]
     assert cell(row.deadline) == "постоянно"
+
+
+def _pdf_row(*cells: str) -> list:
+    from extractor.readers.pdf_geometry import VLine
+
+    return [[VLine([], text=c)] if c else [] for c in cells]
+
+
+@pytest.mark.parametrize("first,above,continues", [
+    pytest.param(_pdf_row("", "(Иванов И.И.)", "до 01.03"), [_pdf_row("№", "Поручение", "Срок")] * 3, True,
+                 id="empty-first-cell"),
+    pytest.param(_pdf_row("школы к сетям.", "(Хасанова Г.Р.)"),
+                 [_pdf_row("Поручение", "Ответственный, срок"), _pdf_row("3.1. Завершить работы.", "АО «Альфа»")],
+                 True, id="lower-case-goes-on"),
+    pytest.param(_pdf_row("Итоги направить в министерство.", "Иванов И.И."),
+                 [_pdf_row("Поручение", "Ответственный"), _pdf_row("1.1. Завершить.", "А"), _pdf_row("1.2. Провести.", "Б")],
+                 True, id="no-row-number-under-numbered-rows"),
+    pytest.param(_pdf_row("1.3. Направить отчёт.", "Иванов И.И."),
+                 [_pdf_row("Поручение", "Ответственный"), _pdf_row("1.1. Завершить.", "А"), _pdf_row("1.2. Провести.", "Б")],
+                 False, id="a-new-numbered-row"),
+    pytest.param(_pdf_row("Направить отчёт.", "Иванов И.И."),
+                 [_pdf_row("Поручение", "Ответственный"), _pdf_row("Завершить.", "А"), _pdf_row("Провести.", "Б")],
+                 False, id="unnumbered-rows-start-upper-case"),
+])
+def test_pdf_row_cut_by_a_page_goes_on(first, above, continues):
+    """A ruled table's row that a page break cut in two is joined again (readers/pdf_layout)."""
+    from extractor.readers.pdf_layout import _continues
+
+    assert _continues(first, above) is continues
