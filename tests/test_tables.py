@@ -325,3 +325,13 @@ def test_pdf_row_cut_by_a_page_goes_on(first, above, continues):
     from extractor.readers.pdf_layout import _continues
 
     assert _continues(first, above) is continues
+
+
+def test_debug_trace_shows_each_row_split(monkeypatch, capsys):
+    monkeypatch.setenv("PROTOKOL_DEBUG", "tables")
+    layout = clean(AFTER_QUESTIONS)
+    parse(layout.text, layout.paragraphs())
+    err = capsys.readouterr().err.splitlines()
+    assert "[tables] header number | text | deadline | responsible at paragraph 11" in err
+    assert "[tables] 2: text='Провести проверку готовности объектов.' | deadline='постоянно' | " \
+           "responsible='Петров П.П.'" in err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extractor import trace
 from extractor.structure.lines import Line
 from extractor.structure.table_chunks import BandReader
 from extractor.structure.table_columns import (
@@ -183,6 +184,8 @@ class _Reader(BandReader):
 
     def _item(self, num: list[int], i: int, j: int, spans: list[Span], cells: list[str],
               parts: list[list[int]]) -> None:
+        trace("tables", lambda: ".".join(map(str, num)) + ": " + " | ".join(
+            f"{role}={' / '.join(cells[x] for x in idx)!r}" for role, idx in zip(self.cols, parts)))
         q = self.section_q or self.q
         if self.section_q is None and len(num) > 1:
             q = next((x for x in self.st.questions if x.id == str(num[0])), q)
@@ -228,4 +231,7 @@ def parse_table(text: str, lines: list[Line], i: int, st: Structure, q: Question
     roles, i = _head(text, lines, i)
     if roles is None:
         return i
-    return _Reader(text, lines, roles, st, q, start).read(i)
+    trace("tables", lambda: f"header {' | '.join(roles)} at paragraph {start}")
+    end = _Reader(text, lines, roles, st, q, start).read(i)
+    trace("tables", lambda: f"table ends before paragraph {end}")
+    return end
