@@ -13,11 +13,15 @@ _SPLIT = re.compile(r"\s*(?:[,;/()]|\s(?:и|или)\s)\s*")
 
 
 def _phrase_re(words: list[str]) -> str:
-    out = []
+    """A phrase of the vocabulary as a pattern: "стем*" any ending, "..." up to four more words."""
+    out = ""
     for w in words:
-        stem = re.escape(w.rstrip("*"))
-        out.append(stem + (r"[а-яё]*" if w.endswith("*") else ""))
-    return r"\s+".join(out)
+        if w == "...":
+            out += r"(?:\s+\S+){0,4}"
+            continue
+        stem = re.escape(w.rstrip("*")) + (r"[а-яё]*" if w.endswith("*") else "")
+        out += (r"\s+" if out else "") + stem
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +62,9 @@ def cell_role(cell: str) -> str | None:
     parts = [p for p in _SPLIT.split(cell) if p]
     roles = {_part_role(p) for p in parts}
     if not parts or None in roles:
-        return None
+        # a note in brackets: "Ответственный исполнитель (Ф.И.О., должность)", "Срок (дата)"
+        bare = re.sub(r"\s*\([^()]*\)", "", cell).strip()
+        return _part_role(bare) if bare != cell and bare else None
     if roles == {"responsible", "deadline"}:
         return "combined"
     if len(roles) == 1:
