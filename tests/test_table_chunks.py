@@ -81,9 +81,13 @@ def _wrap(text: str, width: int) -> list[str]:
 def _case(seed: int):
     """A PDF-exported protocol with a chunked assignment table, and the rows it must give."""
     rnd = random.Random(seed)
-    sections = seed % 2 == 1
-    out = ["ПРОТОКОЛ", RUNNING, "оперативного совещания", *_wrap(PREAMBLE, 62), "", "РЕШИЛИ:",
-           rnd.choice(["№   Поручение   Ответственный   Срок", "№ п/п   Содержание поручения   Исполнитель   Срок исполнения"])]
+    sections = seed // 3 % 2 == 1
+    head = rnd.choice([["№", "Поручение", "Ответственный", "Срок"],
+                       ["№ п/п", "Содержание поручения", "Исполнитель", "Срок исполнения"]])
+    # the converter keeps the header's cells apart by runs of spaces, puts one a line, or runs them together
+    style = ["spaced", "lines", "single"][seed % 3]
+    head = ["   ".join(head)] if style == "spaced" else head if style == "lines" else [" ".join(head)]
+    out = ["ПРОТОКОЛ", RUNNING, "оперативного совещания", *_wrap(PREAMBLE, 62), "", "РЕШИЛИ:", *head]
     rows = []
     for s in range(2 if sections else 1):
         if sections:
@@ -119,3 +123,31 @@ def test_chunked_table(raw, rows):
     got = [(it.id, cell(it.table_text), " ".join(cell(r) for r in it.responsible) or None, cell(it.deadline))
            for it in st.items]
     assert got == rows
+
+
+@pytest.mark.parametrize("line,cells", [
+    pytest.param("№ п/п   Поручение   Ответственный   Срок исполнения",
+                 ["№ п/п", "Поручение", "Ответственный", "Срок исполнения"], id="runs-of-spaces"),
+    pytest.param("№ п/п Содержание поручения Ответственный исполнитель Срок",
+                 ["№ п/п", "Содержание поручения", "Ответственный исполнитель", "Срок"], id="single-spaces-fewest-cells"),
+    pytest.param("Поручение Ответственный, срок", ["Поручение", "Ответственный, срок"], id="combined"),
+    pytest.param("Поручение дано ответственному сроком на год", None, id="prose"),
+    pytest.param("Срок   Ответственный", None, id="no-text-column"),
+])
+def test_header_cuts(line, cells):
+    from extractor.text.layout import _normalize_chars, _lines
+    from extractor.text.table_layout import _cells, header_cuts
+
+    (squeezed, offs), = [x for x in _lines(*_normalize_chars(line)) if x[0]]
+    cuts = header_cuts(squeezed, offs)
+    assert (_cells(squeezed, cuts) if cuts is not None else None) == cells
+
+
+def test_running_header_and_hyphens_inside_a_table():
+    raw = "\n".join(["Протокол № 7", *_wrap(PREAMBLE, 62), "РЕШИЛИ:", "№   Поручение   Ответственный   Срок",
+                     "1.", "2.", "Разработать график ликви-", "дации отставания.", "", "- 2 -", "", "Протокол № 7",
+                     "", "Провести обучение.", "Иванов И.И.", "Петров П.П.", "до 01.03.2025", "постоянно"]) + "\n"
+    layout = clean(raw)
+    paragraphs = [layout.text[s:e] for s, e in layout.paragraphs()]
+    assert paragraphs[-8:] == ["1.", "2.", "Разработать график ликвидации отставания.", "Провести обучение.",
+                               "Иванов И.И.", "Петров П.П.", "до 01.03.2025", "постоянно"]

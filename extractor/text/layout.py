@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.language import morph
-from extractor.text.table_layout import gaps_before, header_cuts, is_running_header
+from extractor.text.table_layout import gaps_before, header_cuts, header_lines, is_running_header
 
 # Characters that carry no text: BOM, soft hyphen, zero-width marks.
 _DROP = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
@@ -210,8 +210,9 @@ def clean(raw: str) -> Layout:
         prose = width
         gaps = gaps_before(lines, lambda l: not BARE_NUMBER.match(l))
         seen: set[str] = set()   # lines before the table: a page's running header repeats one of them
-        for (line, line_offs), gap in zip(content, gaps):
-            cuts = None if table else header_cuts(line, line_offs)
+        heads = header_lines([l for l, _ in content])
+        for k, ((line, line_offs), gap) in enumerate(zip(content, gaps)):
+            cuts = None if table else [] if k in heads else header_cuts(line, line_offs)
             # prose comes back after a blank line: a line as wide as the text before the table
             table = table and not (gap and len(line) >= 0.9 * prose and not line[:1].islower())
             if table and is_running_header(line, seen):
@@ -233,7 +234,7 @@ def clean(raw: str) -> Layout:
             if cuts is not None:   # the header row: one column name a paragraph
                 table = True
                 prose = sorted(map(len, seen))[int(len(seen) * 0.9)] if seen else width
-                line = "".join("\n" if k in cuts else c for k, c in enumerate(line))
+                line = "".join("\n" if x in cuts else c for x, c in enumerate(line))
             b.add(line, line_offs)
             prev = line
     else:
