@@ -8,10 +8,18 @@ import pytest
 from conftest import OWN_CORPUS, SHARED_CORPUS
 from extractor.readers.files import read_file
 
-# ID.pdftext.txt variants are left out: a value that runs across a page break spans the page number
-# and running header in the original, which the cleaned text (and so the value) rightly leaves out
-DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt" and not p.name.endswith(".pdftext.txt")]
+DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt"]
 DOCS += [SHARED_CORPUS / "real" / "minpros_profi_2023_11.txt"] if SHARED_CORPUS.exists() else []
+# Text a converter exported from a PDF: a value that goes on over a page break has one source span,
+# and it holds the page number and running header the cleaning step dropped from the value.
+OVER_PAGE_BREAK = {"reg_atk_ozerninsk_2025_04.pdftext", "reg_kchs_kirsanov_2025_03.pdftext",
+                   "org_molkombinat_planerka_2025_05.pdftext", "org_strela_operativka_2025_04.pdftext"}
+
+
+def _param(path):
+    marks = [pytest.mark.xfail(strict=True, reason="a value over a page break: its source span holds the "
+                               "page furniture")] if path.stem in OVER_PAGE_BREAK else []
+    return pytest.param(path, id=path.stem, marks=marks)
 
 
 def _norm(s: str) -> str:
@@ -34,7 +42,7 @@ def _values(p):
         yield from person.mentions
 
 
-@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [_param(p) for p in DOCS])
 def test_values_are_grounded(pipeline, path):
     raw = read_file(path)
     protocol = pipeline(raw)

@@ -65,4 +65,7 @@ def hyphen_joins(prev: str, nxt: str) -> bool:
     right = re.match(r"([А-Яа-яЁё]+)", nxt)
     if not left or not right:
         return False
-    return is_known(left.group(1) + right.group(1)) and not is_known(right.group(1))
+    # a compound keeps its hyphen when both halves are words ("производственно-диспетчерский"); a
+    # short piece ("не-дель", "производственно-му") is only a syllable, however the dictionary reads it
+    halves = is_known(left.group(1)) and is_known(right.group(1)) and min(len(left.group(1)), len(right.group(1))) >= 4
+    return is_known(left.group(1) + right.group(1)) and not halves

@@ -85,7 +85,7 @@ def _merge_tables(items: list[object]) -> list[object]:
             rows, bounds = list(it.rows), list(it.bounds)
             if rows and _text(rows[0]) == _text(prev.rows[0]):
                 rows, bounds = rows[1:], bounds[1:]
-            if rows and not rows[0][0] and len(rows[0]) == len(prev.rows[-1]):
+            if rows and _continues(rows[0], prev.rows) and len(rows[0]) == len(prev.rows[-1]):
                 for cell, more in zip(prev.rows[-1], rows[0]):
                     cell.extend(more)
                 rows, bounds = rows[1:], bounds[1:]
@@ -95,6 +95,20 @@ def _merge_tables(items: list[object]) -> list[object]:
             continue
         out.append(it)
     return out
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)")
+
+
+def _continues(row: list[list[VLine]], above: list[list[list[VLine]]]) -> bool:
+    """Is the first row of a table's next page the rest of the row the page cut? Its first cell is
+    empty, goes on in lower case ("школы к электрическим сетям …"), or lacks the row number every
+    row above starts with ("3.2. Обеспечить …")."""
+    first = " ".join(ln.text for ln in row[0]).strip()
+    if not first or first[:1].islower():
+        return True
+    numbered = [bool(_ROW_NUMBER.match(" ".join(ln.text for ln in r[0]).strip())) for r in above[1:] if r and r[0]]
+    return len(numbered) >= 2 and all(numbered) and not _ROW_NUMBER.match(first)
 
 
 def _text(row: list[list[VLine]]) -> str:

@@ -37,8 +37,8 @@ def parse(text: str, paragraphs: list[Span]) -> Structure:
         ln = lines[i]
         k = ln.kind
         para = text[ln.start:ln.end]
-        if k == "text" and TABLE_HEAD.match(para.strip()) and mode in ("decisions", "header", "question", "agenda") \
-                and is_table_head(text, lines, i):
+        # an assignment table is known by its header row wherever it stands (after a marker or not)
+        if k in ("text", "decided") and TABLE_HEAD.match(para.strip()) and is_table_head(text, lines, i):
             i = parse_table(text, lines, i, st, q)
             mode, item = "after", None
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extractor.data import label_start
 from extractor.language import morph
+from extractor.text.table_layout import gaps_before, header_cuts, header_lines, is_running_header
 
 # Characters that carry no text: BOM, soft hyphen, zero-width marks.
 _DROP = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
@@ -190,6 +191,13 @@ def _breaks(prev: str, nxt: str, width: int) -> bool:
     return bool(re.search(r"[.;!?]$", prev)) and starts_upper and len(prev) < 0.9 * width
 
 
+def _may_be_surname(word: str) -> bool:
+    """Not a common word the dictionary knows ("Руководитель" under a table is a signature)."""
+    w = word.rstrip(".")
+    return not morph.is_known(w) or any({"Surn", "Name"} & set(str(p.tag).replace(" ", ",").split(","))
+                                        for p in morph.parses(w))
+
+
 def clean(raw: str) -> Layout:
     """Rebuild paragraphs of `raw`, keeping offsets into it."""
     text, offs = _normalize_chars(raw)
@@ -200,9 +208,23 @@ def clean(raw: str) -> Layout:
     if wrapped:
         width = sorted(len(l) for l, _ in content)[int(len(content) * 0.9)] if content else 80
         prev = ""
-        for line, line_offs in content:
+        table = False   # inside an assignment table: one line a paragraph (see table_layout)
+        prose = width
+        gaps = gaps_before(lines, lambda l: not BARE_NUMBER.match(l))
+        seen: set[str] = set()   # lines before the table: a page's running header repeats one of them
+        heads = header_lines([l for l, _ in content])
+        for k, ((line, line_offs), gap) in enumerate(zip(content, gaps)):
+            cuts = None if table else [] if k in heads else header_cuts(line, line_offs)
+            # prose comes back after a blank line: a line as wide as the text before the table
+            table = table and not (gap and len(line) >= 0.9 * prose and not line[:1].islower())
+            if table and is_running_header(line, seen):
+                continue
+            if not table:
+                seen.add(line)
             if not prev:
                 pass
+            elif (cuts is not None or table) and not re.search(r"\w-$", prev):
+                b.add_sep("\n", b.offsets[-1] + 1)   # a table cell's word split by a hyphen is glued below
             elif _breaks(prev, line, width):
                 b.add_sep("\n", b.offsets[-1] + 1)
             elif prev.endswith("-") and re.search(r"\w-$", prev):
@@ -211,14 +233,21 @@ def clean(raw: str) -> Layout:
                     b.offsets.pop()
             else:
                 b.add_sep(" ", b.offsets[-1] + 1)
+            if cuts is not None:   # the header row: one column name a paragraph
+                table = True
+                prose = sorted(map(len, seen))[int(len(seen) * 0.9)] if seen else width
+                line = "".join("\n" if x in cuts else c for x, c in enumerate(line))
             b.add(line, line_offs)
             prev = line
     else:
         prev = ""
-        for line, line_offs in content:
+        for line, line_offs in lines:
+            if not line:
+                prev = ""   # a blank line ends a paragraph: "Лыков П.С." / "" / "Руководитель" stay apart
+                continue
             if b.chars:
                 # "... А.В." / "Климова": a name cut after its initials goes on in the next paragraph
-                joined = _INITIALS_END.search(prev) and _SURNAME_LINE.match(line)
+                joined = _INITIALS_END.search(prev) and _SURNAME_LINE.match(line) and _may_be_surname(line)
                 b.add_sep(" " if joined else "\n", b.offsets[-1] + 1)
             b.add(line, line_offs)
             prev = line
