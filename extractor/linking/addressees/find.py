@@ -14,6 +14,7 @@ from typing import Callable
 from extractor import trace
 from extractor.language import morph
 from extractor.language.lexicon import Tok, assignment_verbs, is_abbrev, is_infinitive, noun_cases, phrase_at, tokenize
+from extractor.linking.addressees import register
 from extractor.linking.addressees.segments import Seg, opens_addressee, segments
 from extractor.language import nominative as nom
 from extractor.language.nominative import DEFAULT_CASES, surname_nominative
@@ -76,8 +77,21 @@ def _assignment_verb(item: ItemTokens) -> "list[Seg] | None":
         if k >= len(item.toks) or item.toks[k].low != prep:
             return None
         k += 1
+    if k < len(item.toks) and not (item.toks[k].kind == "title" or opens_addressee(item.toks, k, case)):
+        return []  # "Рекомендовать к изданию монографию ...": the verb has no addressee here
     end = _region_end(item.toks, k)
     return segments(item.toks, k, end, "lead", case)
+
+
+def _co_first(item: ItemTokens) -> "list[Seg] | None":
+    """"Совместно с X (Y) провести ..." under a header that names the lead, or "Совместно с X:"
+    as a sub-header: X are co-executors."""
+    k = _first_content(item.toks)
+    toks = item.toks
+    if k is None or toks[k].low != "совместно" or k + 1 >= len(toks) or toks[k + 1].low not in ("с", "со"):
+        return None
+    end = item.inf if item.inf is not None else _region_end(toks, k + 2)
+    return segments(toks, k, end, "lead", "ablt")
 
 
 def _leading_infinitive(item: ItemTokens) -> "list[Seg] | None":
@@ -119,6 +133,7 @@ def _object_first(item: ItemTokens) -> "list[Seg] | None":
 RULES: tuple[AddresseeRule, ...] = (
     AddresseeRule("note", "принять к сведению: nobody must act", _note),
     AddresseeRule("assignment_verb", "Поручить/Рекомендовать/Просить X ...: X after the verb", _assignment_verb),
+    AddresseeRule("co_first", "Совместно с X + infinitive (or ':'): X are co-executors", _co_first),
     AddresseeRule("leading_infinitive", "the item starts with an infinitive: no addressee in the text", _leading_infinitive),
     AddresseeRule("dative_first", "X (dative) + infinitive: X before the first infinitive", _dative_first),
     AddresseeRule("object_first", "object first, the dative right before the infinitive", _object_first),
@@ -233,6 +248,10 @@ def explain(text: str) -> str:
     for s in segs:
         a = _to_addressee(text, toks, s, None, _cases_for(s.role, case))
         rows.append(f"  {a.role:<11} {s.kind:<8} {a.text!r} -> {a.norm!r}")
+    for p in register.parts(text):  # "Исп.: ..." / "(ответственные: ...; срок: ...)"
+        found = responsible_addressees(text[p.start:p.end], None, p.role)
+        rows.append(f"part {p.rule} ({register.WHY[p.rule]}): {text[p.start:p.end]!r}")
+        rows += [f"  {a.role:<11} {a.text!r} -> {a.norm!r}" for a in found]
     return "\n".join(rows)
 
 

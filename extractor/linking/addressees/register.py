@@ -127,9 +127,11 @@ def main_end(text: str, found: list[Part]) -> int:
     return min((p.cut for p in found), default=len(text))
 
 
-def explain(text: str) -> list[str]:
-    """One row per responsible part: the rule that took it and its text."""
-    return [f"  part {p.rule:<9} {p.role:<11} {text[p.start:p.end]!r}" for p in parts(text)]
+WHY = {
+    "bracket": "a bracket opening with the label: (ответственные: …; срок: …)",
+    "own_line": "the label opens a line: Исп.: … / Ответственный – …",
+    "inline": "the label opens a sentence after the item's text: … . Ответственный: …",
+}
 
 
-__all__ = ["Part", "explain", "main_end", "parts"]
+__all__ = ["Part", "WHY", "main_end", "parts"]
