@@ -14,7 +14,7 @@ from typing import Callable
 from extractor import trace
 from extractor.language import morph
 from extractor.language.lexicon import Tok, assignment_verbs, is_abbrev, is_infinitive, noun_cases, phrase_at, tokenize
-from extractor.linking.addressees import register
+from extractor.linking.addressees import regions, register
 from extractor.linking.addressees.segments import Seg, opens_addressee, segments
 from extractor.language import nominative as nom
 from extractor.language.nominative import DEFAULT_CASES, surname_nominative
@@ -84,14 +84,11 @@ def _assignment_verb(item: ItemTokens) -> "list[Seg] | None":
 
 
 def _co_first(item: ItemTokens) -> "list[Seg] | None":
-    """"Совместно с X (Y) провести ..." under a header that names the lead, or "Совместно с X:"
-    as a sub-header: X are co-executors."""
     k = _first_content(item.toks)
-    toks = item.toks
-    if k is None or toks[k].low != "совместно" or k + 1 >= len(toks) or toks[k + 1].low not in ("с", "со"):
+    if k is None or not regions.opens_co(item.toks, k):
         return None
-    end = item.inf if item.inf is not None else _region_end(toks, k + 2)
-    return segments(toks, k, end, "lead", "ablt")
+    end = item.inf if item.inf is not None else _region_end(item.toks, k + 2)
+    return segments(item.toks, k, end, "lead", "ablt")
 
 
 def _leading_infinitive(item: ItemTokens) -> "list[Seg] | None":
@@ -104,7 +101,7 @@ def _dative_first(item: ItemTokens) -> "list[Seg] | None":
     if k is None or not _opens_addressee(item.toks, k):
         return None
     end = item.inf if item.inf is not None else _region_end(item.toks, k)
-    return segments(item.toks, k, end, "lead", "datv")
+    return segments(item.toks, k, regions.object_at(item.toks, k + 1, end), "lead", "datv")
 
 
 def _object_first(item: ItemTokens) -> "list[Seg] | None":
@@ -207,6 +204,8 @@ def _run(text: str) -> tuple[str, list[Seg], str]:
             case = "datv"
             if rule.name == "assignment_verb":
                 case = assignment_verbs()[morph.lemma(toks[item.inf].text)][1]
+            if segs and all(sg.role == "lead" for sg in segs):  # "… проводить совместно с X рейды"
+                segs = segs + regions.co_after_verb(toks, segs[-1].end, _region_end)
             return rule.name, segs, case
     return "none", [], "datv"
 
