@@ -34,8 +34,9 @@ def object_at(toks: tuple[Tok, ...], k: int, end: int) -> int:
             governed = any(p.tag.POS == "PREP" for p in morph.parses(t.text)[:1])
             continue
         pos = {p.tag.POS for p in ps}
-        if not governed and pos <= {"NOUN", "ADJF"} and all(p.tag.case in ("nomn", "accs") for p in ps):
-            return m
+        named = m + 1 < end and (toks[m + 1].kind == "quote" or toks[m + 1].text[:1].isupper())
+        if not governed and not named and pos <= {"NOUN", "ADJF"} and all(p.tag.case in ("nomn", "accs") for p in ps):
+            return m  # ("округа город Выкса", "учреждению центр «Семья»" name the addressee)
         governed = bool(pos & {"PRTF", "GRND", "VERB"}) or governed and bool(pos & {"ADJF", "NUMR"})
     return end
 

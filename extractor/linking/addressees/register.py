@@ -36,6 +36,7 @@ _BRACKET = re.compile(rf"\(\s*(?P<label>{_LABEL})", re.I)
 # The Срок part that ends the who-part: "Срок: …", "срок – …", "Срок исполнения – …", "; срок …".
 _DEADLINE = re.compile(r"(?:(?<=[\s,;.(])|^)срок(?:и)?(?:\s+[а-яё]+){0,2}\s*(?::|[–—]|-(?!\w))"
                        r"|[,;]\s*срок\b", re.I)
+_NEXT_LABEL = re.compile(rf"[;,]\s*(?={_LABEL})", re.I)
 _TRIM = " \t\n,;.:–—-"
 
 
@@ -82,7 +83,8 @@ def _who_end(text: str, start: int, limit: int) -> int:
     m = _DEADLINE.search(text, start, end)
     if m:
         end = m.start()
-    return end
+    m = _NEXT_LABEL.search(text, start, end)  # "(ответственный: …; соисполнители: …)"
+    return m.start() if m else end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -109,7 +111,7 @@ def parts(text: str) -> list[Part]:
             if rule == "bracket":
                 close = _bracket_end(text, m.start())
                 start, end = m.end(), _who_end(text, m.end(), close)
-                cut, span_end = m.start(), close
+                cut, span_end = m.start(), end  # a later label in the bracket is a part of its own
             else:
                 start, end = m.end(), _who_end(text, m.end(), len(text))
                 cut, span_end = label, end
