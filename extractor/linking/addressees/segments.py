@@ -130,10 +130,13 @@ def _bracket_persons(tok: Tok) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _own_tail(toks: tuple[Tok, ...], k: int, j: int, case: str) -> bool:
+def _own_tail(toks: tuple[Tok, ...], a: int, k: int, j: int, case: str) -> bool:
     """"управляющим организациям и товариществам собственников жилья": the conjunct after "и" has a
     genitive tail of its own, so a modified head before it ("управляющим организациям") is a separate
-    addressee (a bare head keeps sharing the tail: "органам и учреждениям культуры")."""
+    addressee (a bare head keeps sharing the tail: "органам и учреждениям культуры"; after a
+    preposition the "и" joins its objects: "группе по спорам и иным вопросам выборов")."""
+    if any(morph.parses(toks[m].text)[:1] and morph.parses(toks[m].text)[0].tag.POS == "PREP" for m in range(a, k)):
+        return False
     m = k
     while m < j and toks[m].kind == "word" and "ADJF" in {p.tag.POS for p in morph.parses(toks[m].text)}:
         m += 1
@@ -206,7 +209,7 @@ def segments(toks: tuple[Tok, ...], i: int, j: int, role: str, case: str, stops:
                 and not _gen_continuation(toks, k - 1, k + 1, j, case):
             bare = cur[1] - cur[0] == 1 or all(
                 toks[m].kind == "word" and case in morph.cases(toks[m].text) for m in range(cur[0], cur[1])) \
-                and not _own_tail(toks, k + 1, j, case)
+                and not _own_tail(toks, cur[0], k + 1, j, case)
             if not bare or _repeats_head(toks, cur[1] - 1, k + 1, j) or _person_at(toks, k + 1) is not None:
                 close()
                 k += 1
