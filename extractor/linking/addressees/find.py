@@ -78,7 +78,9 @@ def _assignment_verb(item: ItemTokens) -> "list[Seg] | None":
             return None
         k += 1
     if k < len(item.toks) and not (item.toks[k].kind == "title" or opens_addressee(item.toks, k, case)):
-        return []  # "Рекомендовать к изданию монографию ...": the verb has no addressee here
+        # "Рекомендовать к изданию монографию ...": the verb has no addressee here; "Главам ...
+        # рекомендовать организовать ...": the addressee stands before it (dative_first)
+        return [] if item.inf == _first_content(item.toks) else None
     end = _region_end(item.toks, k)
     return segments(item.toks, k, end, "lead", case)
 
@@ -93,7 +95,9 @@ def _co_first(item: ItemTokens) -> "list[Seg] | None":
 
 def _leading_infinitive(item: ItemTokens) -> "list[Seg] | None":
     first = _first_content(item.toks)
-    return [] if item.inf is not None and item.inf == first else None
+    if item.inf is None or item.inf != first:
+        return None
+    return regions.later_sentence(item.toks, lambda k: _opens_addressee(item.toks, k))
 
 
 def _dative_first(item: ItemTokens) -> "list[Seg] | None":
@@ -131,7 +135,7 @@ RULES: tuple[AddresseeRule, ...] = (
     AddresseeRule("note", "принять к сведению: nobody must act", _note),
     AddresseeRule("assignment_verb", "Поручить/Рекомендовать/Просить X ...: X after the verb", _assignment_verb),
     AddresseeRule("co_first", "Совместно с X + infinitive (or ':'): X are co-executors", _co_first),
-    AddresseeRule("leading_infinitive", "the item starts with an infinitive: no addressee in the text", _leading_infinitive),
+    AddresseeRule("leading_infinitive", "the item starts with an infinitive: nobody, unless a later sentence opens with dative + infinitive", _leading_infinitive),
     AddresseeRule("dative_first", "X (dative) + infinitive: X before the first infinitive", _dative_first),
     AddresseeRule("object_first", "object first, the dative right before the infinitive", _object_first),
 )

@@ -57,4 +57,19 @@ def co_after_verb(toks: tuple[Tok, ...], after: int, region_end: Callable[[tuple
     return []
 
 
-__all__ = ["co_after_verb", "object_at", "opens_co"]
+def later_sentence(toks: tuple[Tok, ...], opens: Callable[[int], bool]) -> list[Seg]:
+    """An item that starts with an infinitive may name its executor in a later sentence of its own:
+    "Провести ремонт дороги. Правлению ТСН (Лаптев Г.А.) заключить договор подряда ..." (one
+    proposal of an owners' meeting); [] when no later sentence opens with a dative + infinitive."""
+    for b in range(1, len(toks) - 1):
+        s = b + 1
+        if toks[b].text != "." or toks[b].kind != "punct" or not toks[s].text[:1].isupper() or not opens(s):
+            continue
+        f = next((m for m in range(s + 1, len(toks)) if toks[m].text == "." or (
+            toks[m].kind == "word" and not is_abbrev(toks[m]) and is_infinitive(toks[m].text))), None)
+        if f is not None and toks[f].text != ".":
+            return segments(toks, s, object_at(toks, s + 1, f), "lead", "datv")
+    return []
+
+
+__all__ = ["co_after_verb", "later_sentence", "object_at", "opens_co"]
