@@ -37,6 +37,7 @@ _BRACKET = re.compile(rf"\(\s*(?P<label>{_LABEL})", re.I)
 _DEADLINE = re.compile(r"(?:(?<=[\s,;.(])|^)срок(?:и)?(?:\s+[а-яё]+){0,2}\s*(?::|[–—]|-(?!\w))"
                        r"|[,;]\s*срок\b", re.I)
 _NEXT_LABEL = re.compile(rf"[;,]\s*(?={_LABEL})", re.I)
+_PHONE = re.compile(r"[,;]?\s*(?:тел\.|телефон\b|e-mail\b|эл\.\s*почта\b)", re.I)
 _TRIM = " \t\n,;.:–—-"
 
 
@@ -84,6 +85,9 @@ def _who_end(text: str, start: int, limit: int) -> int:
     if m:
         end = m.start()
     m = _NEXT_LABEL.search(text, start, end)  # "(ответственный: …; соисполнители: …)"
+    if m:
+        end = m.start()
+    m = _PHONE.search(text, start, end)  # "Исп.: Петрова И.И., тел. 22-33-44"
     return m.start() if m else end
 
 
