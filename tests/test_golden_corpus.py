@@ -14,10 +14,6 @@ FIELDS = ["protocol", "attendees", "persons", "speakers", "decision_ids", "kinds
           "deadlines", "emails", "urls", "references", "texts"]
 
 KNOWN = {
-    ("reg_kchs_kirsanov_2025_03", "addressees"):
-        "co-addressee after the verb (\"... совместно с пожарно-спасательной частью № 28\") is not looked for",
-    ("reg_teplo_samara_2025_06", "addressees"):
-        "\"X совместно с Y:\" as a sub-header and \"A и B\" split into two addressees are not handled",
     ("reg_teplo_samara_2025_06", "speakers"):
         "a speaker named in \"а также выступление ... Лыкова Б.Т.\" inside a preamble is not taken",
     ("org_assoc_turizm_pravlenie_2025_11", "protocol"):

@@ -138,10 +138,11 @@ def head_group(toks: tuple[Tok, ...], i: int, case: str, noun_head: bool = True)
                  and not (adjs and _NAME_TAGS & set(p.tag.grammemes))]  # "Сокольским" is no surname here
         nxt = idx[n + 1] if n + 1 < len(idx) else None
         nxt_parses = [q for q in nominal_parses(toks[nxt].text) if q.tag.case == case] if nxt is not None else []
-        if adjs and not _substantive(toks[k].text) and (
-                (not nouns and any(q.tag.POS in ("NOUN", "ADJF", "PRTF") for q in nxt_parses))
-                or any(q.tag.POS == "NOUN" and any(_agrees(a, q.tag.number, q.tag.gender) for a in adjs)
-                       for q in nxt_parses)):
+        agreeing = any(q.tag.POS == "NOUN" and any(_agrees(a, q.tag.number, q.tag.gender) for a in adjs)
+                       for q in nxt_parses)
+        # a substantive participle still modifies an agreeing noun ("управляющим организациям")
+        if adjs and (not _substantive(toks[k].text) or agreeing) and (
+                (not nouns and any(q.tag.POS in ("NOUN", "ADJF", "PRTF") for q in nxt_parses)) or agreeing):
             continue  # an adjective waiting for its noun ("Ответственному секретарю", "главным бухгалтером")
         heads = nouns or ([] if noun_head and not _substantive(toks[k].text) else adjs)
         if not heads:

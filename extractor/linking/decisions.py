@@ -8,6 +8,7 @@ import re
 
 from models import Addressee, Deadline, Decision, Reference, Value, Vote, Warning_
 from extractor.linking import addressees as addr
+from extractor.linking.addressees import register
 from extractor.linking.contacts import find_emails, find_urls
 from extractor.linking.deadlines import find_deadline
 from extractor.linking.kinds import decision_kind
@@ -15,10 +16,6 @@ from extractor.linking.people import People
 from extractor.linking.references import find_references
 from extractor.structure.tree import Item, Structure
 
-# "... провести в апреле 2025 г. Ответственный: Рыбаков Д.А. Срок: ..." inside an item's paragraph
-_INLINE_RESPONSIBLE = re.compile(
-    r"(?<![А-Яа-яЁё])Ответственн(?:ый|ая|ые|ое)(?:\s+(?:исполнител\w*|за\s+исполнение))?\s*[:–—-]\s*"
-    r"(?P<who>(?:[^.;]|(?<=[А-ЯЁ])\.)+?)\.?(?=\s*(?:Срок\w*(?:\s+исполнения)?\s*[:–—-]|$))")
 _VOTE_NUM = re.compile(r"(за|против|воздержал\w*)»?\s*[–—:-]?\s*(\d+|нет)", re.I)
 
 
@@ -46,13 +43,15 @@ class DecisionLinker:
     def decision(self, item: Item, inherited: dict[int, list[Addressee]]) -> Decision:
         start, end = item.table_text or (item.start, item.end)
         text = self.text[start:end]
-        own = [] if item.table_text else self._addressees(start, end)
+        # "Исп.: …" / "Ответственный: …" on own lines, inline or "(ответственные: …; срок: …)": the
+        # item's own wording ends before them; those named there are responsible (register.py)
+        parts = [] if item.table_text else register.parts(text)
+        own = [] if item.table_text else self._addressees(start, start + register.main_end(text, parts))
         header_addr = inherited.get(id(item.parent), []) if item.parent else []
-        responsible = list(item.responsible)
-        if not item.table_text:
-            responsible += [(start + m.start("who"), start + m.end("who")) for m in _INLINE_RESPONSIBLE.finditer(text)
-                            if not any(s <= start + m.start("who") < e for s, e in item.responsible)]
-        addressees = header_addr + own + self._responsible(responsible)
+        responsible = [(s, e, "responsible") for s, e in item.responsible
+                       if not any(s < start + p.end and start + p.start < e for p in parts)]
+        responsible += [(start + p.start, start + p.end, p.role) for p in parts]
+        addressees = header_addr + own + self._responsible(sorted(responsible))
         parent_text = self.text[item.parent.start:item.parent.end] if item.parent else ""
         kind = decision_kind(text, bool(addressees), parent_text)
         dl = None
@@ -78,9 +77,9 @@ class DecisionLinker:
         return [Addressee(norm=a.norm, role=a.role, is_person=a.is_person, **self.g.span(start + a.start, start + a.end))
                 for a in addr.find_addressees(self.text[start:end], self.people.norm)]
 
-    def _responsible(self, spans: list[tuple[int, int]]) -> list[Addressee]:
+    def _responsible(self, spans: list[tuple[int, int, str]]) -> list[Addressee]:
         return [Addressee(norm=a.norm, role=a.role, is_person=a.is_person, **self.g.span(s + a.start, s + a.end))
-                for s, e in spans for a in addr.responsible_addressees(self.text[s:e], self.people.norm)]
+                for s, e, role in spans for a in addr.responsible_addressees(self.text[s:e], self.people.norm, role)]
 
     def _deadline(self, start: int, end: int, cell: bool) -> Deadline | None:
         d = find_deadline(self.text[start:end], self.date, cell=cell)

@@ -14,6 +14,7 @@ from typing import Callable
 from extractor import trace
 from extractor.language import morph
 from extractor.language.lexicon import Tok, assignment_verbs, is_abbrev, is_infinitive, noun_cases, phrase_at, tokenize
+from extractor.linking.addressees import regions, register
 from extractor.linking.addressees.segments import Seg, opens_addressee, segments
 from extractor.language import nominative as nom
 from extractor.language.nominative import DEFAULT_CASES, surname_nominative
@@ -76,13 +77,27 @@ def _assignment_verb(item: ItemTokens) -> "list[Seg] | None":
         if k >= len(item.toks) or item.toks[k].low != prep:
             return None
         k += 1
+    if k < len(item.toks) and not (item.toks[k].kind == "title" or opens_addressee(item.toks, k, case)):
+        # "Рекомендовать к изданию монографию ...": the verb has no addressee here; "Главам ...
+        # рекомендовать организовать ...": the addressee stands before it (dative_first)
+        return [] if item.inf == _first_content(item.toks) else None
     end = _region_end(item.toks, k)
     return segments(item.toks, k, end, "lead", case)
 
 
+def _co_first(item: ItemTokens) -> "list[Seg] | None":
+    k = _first_content(item.toks)
+    if k is None or not regions.opens_co(item.toks, k):
+        return None
+    end = item.inf if item.inf is not None else _region_end(item.toks, k + 2)
+    return segments(item.toks, k, end, "lead", "ablt")
+
+
 def _leading_infinitive(item: ItemTokens) -> "list[Seg] | None":
     first = _first_content(item.toks)
-    return [] if item.inf is not None and item.inf == first else None
+    if item.inf is None or item.inf != first:
+        return None
+    return regions.later_sentence(item.toks, lambda k: _opens_addressee(item.toks, k))
 
 
 def _dative_first(item: ItemTokens) -> "list[Seg] | None":
@@ -90,7 +105,7 @@ def _dative_first(item: ItemTokens) -> "list[Seg] | None":
     if k is None or not _opens_addressee(item.toks, k):
         return None
     end = item.inf if item.inf is not None else _region_end(item.toks, k)
-    return segments(item.toks, k, end, "lead", "datv")
+    return segments(item.toks, k, regions.object_at(item.toks, k + 1, end), "lead", "datv")
 
 
 def _object_first(item: ItemTokens) -> "list[Seg] | None":
@@ -119,7 +134,8 @@ def _object_first(item: ItemTokens) -> "list[Seg] | None":
 RULES: tuple[AddresseeRule, ...] = (
     AddresseeRule("note", "принять к сведению: nobody must act", _note),
     AddresseeRule("assignment_verb", "Поручить/Рекомендовать/Просить X ...: X after the verb", _assignment_verb),
-    AddresseeRule("leading_infinitive", "the item starts with an infinitive: no addressee in the text", _leading_infinitive),
+    AddresseeRule("co_first", "Совместно с X + infinitive (or ':'): X are co-executors", _co_first),
+    AddresseeRule("leading_infinitive", "the item starts with an infinitive: nobody, unless a later sentence opens with dative + infinitive", _leading_infinitive),
     AddresseeRule("dative_first", "X (dative) + infinitive: X before the first infinitive", _dative_first),
     AddresseeRule("object_first", "object first, the dative right before the infinitive", _object_first),
 )
@@ -192,6 +208,8 @@ def _run(text: str) -> tuple[str, list[Seg], str]:
             case = "datv"
             if rule.name == "assignment_verb":
                 case = assignment_verbs()[morph.lemma(toks[item.inf].text)][1]
+            if segs and all(sg.role == "lead" for sg in segs):  # "… проводить совместно с X рейды"
+                segs = segs + regions.co_after_verb(toks, segs[-1].end, _region_end)
             return rule.name, segs, case
     return "none", [], "datv"
 
@@ -233,6 +251,10 @@ def explain(text: str) -> str:
     for s in segs:
         a = _to_addressee(text, toks, s, None, _cases_for(s.role, case))
         rows.append(f"  {a.role:<11} {s.kind:<8} {a.text!r} -> {a.norm!r}")
+    for p in register.parts(text):  # "Исп.: ..." / "(ответственные: ...; срок: ...)"
+        found = responsible_addressees(text[p.start:p.end], None, p.role)
+        rows.append(f"part {p.rule} ({register.WHY[p.rule]}): {text[p.start:p.end]!r}")
+        rows += [f"  {a.role:<11} {a.text!r} -> {a.norm!r}" for a in found]
     return "\n".join(rows)
 
 

@@ -130,6 +130,20 @@ def _bracket_persons(tok: Tok) -> list[tuple[int, int]] | None:
     return spans
 
 
+def _own_tail(toks: tuple[Tok, ...], a: int, k: int, j: int, case: str) -> bool:
+    """"управляющим организациям и товариществам собственников жилья": the conjunct after "и" has a
+    genitive tail of its own, so a modified head before it ("управляющим организациям") is a separate
+    addressee (a bare head keeps sharing the tail: "органам и учреждениям культуры"; after a
+    preposition the "и" joins its objects: "группе по спорам и иным вопросам выборов")."""
+    if any(morph.parses(toks[m].text)[:1] and morph.parses(toks[m].text)[0].tag.POS == "PREP" for m in range(a, k)):
+        return False
+    m = k
+    while m < j and toks[m].kind == "word" and "ADJF" in {p.tag.POS for p in morph.parses(toks[m].text)}:
+        m += 1
+    return m + 1 < j and toks[m].kind == "word" and toks[m + 1].kind == "word" \
+        and "gent" in morph.cases(toks[m + 1].text) and case not in morph.cases(toks[m + 1].text)
+
+
 def _repeats_head(toks: tuple[Tok, ...], head: int, k: int, j: int) -> bool:
     """"работодателями и объединениями работодателей": the second conjunct's tail names the first."""
     lem = morph.lemma(toks[head].text)
@@ -194,7 +208,8 @@ def segments(toks: tuple[Tok, ...], i: int, j: int, role: str, case: str, stops:
         if t.low == "и" and cur is not None and not frozen and opens_addressee(toks, k + 1, case, titles) \
                 and not _gen_continuation(toks, k - 1, k + 1, j, case):
             bare = cur[1] - cur[0] == 1 or all(
-                toks[m].kind == "word" and case in morph.cases(toks[m].text) for m in range(cur[0], cur[1]))
+                toks[m].kind == "word" and case in morph.cases(toks[m].text) for m in range(cur[0], cur[1])) \
+                and not _own_tail(toks, cur[0], k + 1, j, case)
             if not bare or _repeats_head(toks, cur[1] - 1, k + 1, j) or _person_at(toks, k + 1) is not None:
                 close()
                 k += 1
