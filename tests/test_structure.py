@@ -149,3 +149,18 @@ def test_votes_stay_with_their_decisions():
     st = parse(layout.text, layout.paragraphs())
     voted = [bool(i.vote) for i in st.items if not i.is_header]
     assert voted == [True, True, True, False]
+
+
+LETTER_AFTER_QUESTIONS = [  # a letter item where a question number could stand must not crash the parse
+    ("Слушали: 2. Доклад комиссара.\nПостановили: 2.—\nг) Расширить полномочия комиссара.\nСлушали: 2. Доклад.\n", 1),
+    ("1. О паводке.\nРЕШИЛИ:\n1.1. Утвердить план.\nг) Провести учения.\n(Иванов И.И.)\n", 2),
+]
+
+
+@pytest.mark.parametrize("text,n", LETTER_AFTER_QUESTIONS, ids=["fuzz-repro", "letter-after-dotted"])
+def test_letter_items_where_a_question_number_could_be(text, n):
+    from extractor.structure import parse
+    from extractor.text import clean
+
+    layout = clean(text)
+    assert len(parse(layout.text, layout.paragraphs()).items) >= n - 1

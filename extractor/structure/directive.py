@@ -54,6 +54,9 @@ def is_directive(paragraph: str, limit: int = 30) -> bool:
         if tok in "»)" or tok == "И.":
             i += 1
             continue
+        if tok == "." and i and len(tokens[i - 1]) <= 3 and tokens[i - 1].islower():
+            i += 1             # "г. Нижнекаменске", "ул. Ленина", "т.ч.": an abbreviation, not a full stop
+            continue
         if tok in ".;!?":
             return False
         if tok == ":" or tok in _NOT_PREDICATES:
