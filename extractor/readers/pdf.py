@@ -64,10 +64,13 @@ def page_count(doc, limit: int) -> int:
     except Exception:
         pass
     n = 0
-    for _ in PDFPage.create_pages(doc):
-        n += 1
-        if n > limit:
-            break
+    try:
+        for _ in PDFPage.create_pages(doc):
+            n += 1
+            if n > limit:
+                break
+    except Exception:  # a damaged page tree: read_pages reads what it can and says why it stopped
+        pass
     return n
 
 
