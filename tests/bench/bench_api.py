@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from _api import running_server  # noqa: E402  (the tests' server helper)
 CANDIDATES = [ROOT.parent / "shared" / "corpus" / "real" / "minpros_profi_2023_11.txt", ROOT / "corpus" / "sample.txt"]
-LEVELS = (1, 4, 8)
+LEVELS = (1, 4, 8, 16)
 
 
 def rss_mb(pid: int) -> float:
@@ -82,6 +82,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0, help="per concurrency level")
     parser.add_argument("--file", type=Path, help="the protocol to post")
     parser.add_argument("--url", help="a running server on loopback instead of starting one")
+    parser.add_argument("--levels", default=",".join(map(str, LEVELS)), help="client counts, comma-separated")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each level, each with fresh connections")
     args = parser.parse_args()
     path = args.file or next(p for p in CANDIDATES if p.is_file())
     data = path.read_bytes()
@@ -94,7 +96,7 @@ def main() -> None:
         print(f"{path.name}: {len(data) / 1024:.1f} KB, {args.workers} workers, {args.seconds:g} s per level")
         asyncio.run(level(url, data, path.name, args.workers, 3))   # warm-up: every worker has run once
         print(f"{'clients':>7} {'req':>5} {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'RSS MB':>7}  statuses")
-        for clients in LEVELS:
+        for clients in [int(c) for c in args.levels.split(",") for _ in range(args.repeat)]:
             latencies, statuses, took = asyncio.run(level(url, data, path.name, clients, args.seconds))
             rss = rss_mb(proc.pid) if proc else float("nan")
             print(f"{clients:>7} {len(latencies):>5} {len(latencies) / took:>6.1f} {percentile(latencies, 50):>7.0f} "
