@@ -321,7 +321,8 @@ class Linker:
         for m in self.mentions:
             norm = self.index.norm(m)
             position, org = roles.get(norm, (None, None))
-            p = persons.setdefault(norm, Person(norm=norm, position=position, organization=org))
+            p = persons.setdefault(norm, Person(norm=norm, gender=self.index.gender(m), position=position,
+                                                organization=org))
             p.mentions.append(Grounded(**self.g.span(m.start, m.end)))
         decisions = self.decisions()
         if not decisions:
