@@ -72,6 +72,7 @@ class _Process:
     def __init__(self, ctx: Any, ner: bool, limits: Limits) -> None:
         self.ctx, self.ner, self.limits = ctx, ner, limits
         self.load_error: str | None = None
+        self.closing = False
         self.start()
 
     def start(self) -> None:
@@ -103,6 +104,8 @@ class _Process:
         raise ProtokolError(reply[1], reply[2])
 
     def restart(self, why: str) -> None:
+        if self.closing:   # shutting down: the process was stopped on purpose
+            return
         log.error("extraction process %s: %s; starting a new one", self.proc.pid, why)
         self.proc.kill()
         self.proc.join(10)
@@ -110,6 +113,8 @@ class _Process:
         self.start()
 
     def stop(self, seconds: float) -> None:
+        """Ask the process to end after its current job; kill it if it has not within `seconds`."""
+        self.closing = True
         try:
             self.conn.send(None)
         except OSError:
@@ -156,7 +161,8 @@ class ProcessPool:
             self.idle.put(process)
 
     def close(self, seconds: float = 10) -> None:
-        """Let running jobs end, then stop every process."""
-        self.threads.shutdown(wait=True, cancel_futures=True)
+        """Stop every process after its current job (the server has already waited for the requests
+        in flight); one still busy after `seconds` is killed."""
+        self.threads.shutdown(wait=False, cancel_futures=True)
         for p in self.processes:
             p.stop(seconds)

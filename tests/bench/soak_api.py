@@ -20,12 +20,14 @@ import random
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter
 from pathlib import Path
 
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+warnings.filterwarnings("ignore", category=DeprecationWarning)   # starlette's testclient, imported by _api
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "bench")]
 
 from _api import running_server  # noqa: E402
