@@ -54,8 +54,9 @@ def serve(host: str | None = None, port: int | None = None, workers: int | None 
     host = host or settings.host
     port = settings.port if port is None else port
     workers = workers or settings.workers
-    # Worker processes read their settings from the environment: hand them what we were told.
+    # The app (served_app) reads its settings from the environment: hand it what we were told.
     os.environ.update(PROTOKOL_HOST=host, PROTOKOL_PORT=str(port), PROTOKOL_WORKERS=str(workers))
+    get_settings.cache_clear()   # served_app reads them again, in this same process
     # measured: ~1.5x throughput at 8 clients with 2 extraction processes on 2 cores
     one_numeric_thread_per_process()
     config = log_config(settings.log_level)
