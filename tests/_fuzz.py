@@ -78,6 +78,18 @@ def make_docx(text: str) -> bytes:
         document.add_paragraph(_xml_safe(line))
     out = io.BytesIO()
     document.save(out)
+    return _rezip(out.getvalue())
+
+
+def _rezip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """The package with fixed member times (the same seed gives the same bytes on any day) and
+    `replace`d members."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = (replace or {}).get(info.filename, None)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)),
+                         src.read(info.filename) if body is None else body, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -177,28 +189,19 @@ def mutate_docx_text(rng: random.Random, data: bytes, other: str) -> tuple[str, 
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            members = {info: z.read(info.filename) for info in z.infolist()}
-    except Exception:   # a seed already damaged by an earlier step: leave it to the byte mutations
-        return "raw", data
-    for info, body in members.items():
-        if info.filename == "word/document.xml":
-            xml = body.decode("utf-8", "replace")
+            xml = z.read("word/document.xml").decode("utf-8", "replace")
             runs = re.findall(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)", xml)
-            text = "\n".join(r[1] for r in runs)
-            kind, new = text_mutation(rng, text, other)
+            kind, new = text_mutation(rng, "\n".join(r[1] for r in runs), other)
             new_runs = iter(new.split("\n"))
-            escape = lambda s: _xml_safe(s).replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
-            xml = re.sub(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)",
-                         lambda m: m.group(1) + escape(next(new_runs, "")) + m.group(3), xml)
-            members[info] = xml.encode("utf-8")
-            break
-    else:
+
+            def run(m: re.Match) -> str:
+                escaped = _xml_safe(next(new_runs, "")).replace("&", "&amp;").replace("<", "&lt;")
+                return m.group(1) + escaped + m.group(3)
+
+            xml = re.sub(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)", run, xml)
+            return "docx_" + kind, _rezip(data, {"word/document.xml": xml.encode("utf-8")})
+    except Exception:   # a package already damaged by an earlier step: leave it to the byte mutations
         return "raw", data
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info, body in members.items():
-            z.writestr(info.filename, body)
-    return "docx_" + kind, out.getvalue()
 
 
 def mutants(seed: int, count: int, pool: list[Seed]) -> Iterator[Mutant]:

@@ -3,7 +3,7 @@
 The query options mirror `protokol extract`: `as=corpus` (the gold format of the annotated corpus),
 `format=table` (the assignment table as text), `full=true` (keep null fields). `include_text=true`
 adds `source_text`, the decoded text the offsets index (and `source_pages` for paged formats), for the
-web page that highlights the values in it.
+web page that highlights the values in it. Options that cannot go together are a 422 (E040).
 """
 from __future__ import annotations
 
