@@ -27,7 +27,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
-warnings.filterwarnings("ignore", category=DeprecationWarning)   # starlette's testclient, imported by _api
+warnings.filterwarnings("ignore", message=".*httpx2")   # starlette's testclient, imported by _api
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "bench")]
 
 from _api import running_server  # noqa: E402
