@@ -8,6 +8,7 @@ a bug, answered E099 (500) with the detail in the server log, never a 200 that b
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Literal
@@ -55,6 +56,7 @@ class Answer:
     media_type: str
     body: bytes
     format: str
+    pid: int = 0       # the process that extracted it (the access log's `worker`)
 
 
 def _checked(model: type[BaseModel], body: bytes) -> bytes:
@@ -70,6 +72,11 @@ def _checked(model: type[BaseModel], body: bytes) -> bytes:
 def make_answer(pipeline: Any, limits: Limits, name: str | None, data: bytes, options: Options) -> Answer:
     """Read and extract one document with the batch primitive, render it as `options` ask; a
     ProtokolError (the document's code, or E099 for a bug) when it cannot be done."""
+    answer = _answer(pipeline, limits, name, data, options)
+    return Answer(answer.media_type, answer.body, answer.format, os.getpid())
+
+
+def _answer(pipeline: Any, limits: Limits, name: str | None, data: bytes, options: Options) -> Answer:
     if options.include_text:
         try:
             item: Doc | tuple[str | None, bytes] = Doc.from_bytes(data, name, limits)

@@ -99,4 +99,5 @@ async def extract(
         request.state.format = sniff(data)   # for the access log: what the refused file looked like
         raise
     request.state.format = answer.format
+    request.state.worker = answer.pid
     return Response(answer.body, media_type=answer.media_type)

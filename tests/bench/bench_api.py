@@ -8,7 +8,9 @@ reads the protocol at run time (../shared/corpus/real/minpros_profi_2023_11.txt,
 corpus/sample.txt), and runs every level `--repeat` times, each run with fresh connections
 (one keep-alive connection per client), for a bounded time. Prints per run: throughput,
 p50/p95/p99 latency, answers by status, the server's RSS (all its processes) and where the CPU
-went (% of one core: the front process, the extraction processes, this load generator).
+went (% of one core: the front process, the extraction processes, this load generator) and how
+the requests were shared among the processes that extracted them (from the access log's `worker`,
+or its `pid` for servers without one): "100" means a single process served the whole run.
 Targets, relative to the machine: at 8 and 16 clients throughput >= 0.9 x the best run's, and
 p99 <= 1.3 x clients / throughput (the queueing ideal); the last lines say whether every run holds.
 """
@@ -17,7 +19,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import asyncio
+import json
 import os
+import tempfile
 import resource
 import sys
 import time
@@ -128,15 +132,18 @@ def main() -> None:
     runs: list[tuple[int, float, float]] = []
     with contextlib.ExitStack() as stack:
         proc, url = None, args.url
+        log = stack.enter_context(tempfile.NamedTemporaryFile("w+", suffix=".log"))
         if not url:
-            url, proc = stack.enter_context(running_server(args.workers))
+            url, proc = stack.enter_context(running_server(args.workers, stdout=log))
         print(f"{path.name}: {len(data) / 1024:.1f} KB, {args.workers} extraction processes, {args.seconds:g} s per run, "
               f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start")
         asyncio.run(level(url, data, path.name, 2 * args.workers, 3))   # warm-up: every process has run
         print(f"{'clients':>7} {'req':>5} {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'RSS MB':>7} "
-              f"{'front%':>6} {'extr%':>6} {'load%':>6}  statuses")
+              f"{'front%':>6} {'extr%':>6} {'load%':>6} {'shares %':>9}  statuses")
         for clients in [int(c) for c in args.levels.split(",") for _ in range(args.repeat)]:
             pids = descendants(proc.pid) if proc else []
+            log.seek(0, os.SEEK_END)
+            logged = log.tell()
             cpu0 = (cpu_seconds(proc.pid) if proc else 0.0, sum(map(cpu_seconds, pids)), own_cpu())
             latencies, statuses, took = asyncio.run(level(url, data, path.name, clients, args.seconds))
             cpu1 = (cpu_seconds(proc.pid) if proc else 0.0, sum(map(cpu_seconds, pids)), own_cpu())
@@ -144,9 +151,13 @@ def main() -> None:
             rss = rss_mb(proc.pid) if proc else float("nan")
             rate, p99 = len(latencies) / took, percentile(latencies, 99)
             runs.append((clients, rate, p99))
+            log.seek(logged)
+            served = Counter(line.get("worker") or line.get("pid") for line in map(json.loads, filter(
+                lambda x: x.startswith("{"), log.read().splitlines())) if line.get("path") == "/v1/extract")
+            shares = "/".join(f"{100 * n / max(1, sum(served.values())):.0f}" for _, n in served.most_common())
             print(f"{clients:>7} {len(latencies):>5} {rate:>6.1f} {percentile(latencies, 50):>7.0f} "
                   f"{percentile(latencies, 95):>7.0f} {p99:>7.0f} {rss:>7.0f} {front:>6.0f} {extraction:>6.0f} "
-                  f"{load:>6.0f}  {dict(statuses)}", flush=True)
+                  f"{load:>6.0f} {shares or '-':>9}  {dict(statuses)}", flush=True)
     best = max(rate for _, rate, _ in runs)
     print(f"\nbest run {best:.1f} req/s; load average {os.getloadavg()[0]:.1f} at the end")
     for clients, rate, p99 in runs:
