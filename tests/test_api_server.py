@@ -52,11 +52,13 @@ def test_real_server(server, pipeline):
         refused = http.post("/v1/extract", files={"file": ("x.pdf", b"%PDF-1.4 broken")}, headers={"X-API-Key": KEY})
         assert refused.status_code == 422 and refused.json()["error"]["code"] == "E011"
     # --workers 2: one front process and two extraction processes, each with its pipeline
-    assert len(extraction_processes(proc.pid)) == 2
+    workers = extraction_processes(proc.pid)
+    assert len(workers) == 2
     ids = {response.headers["x-request-id"], refused.headers["x-request-id"]}
     os.killpg(proc.pid, signal.SIGTERM)
     out, err = proc.communicate(timeout=30)
     logged = {line["id"]: line for line in map(json.loads, filter(str.strip, out.splitlines()))}
     assert ids <= set(logged)
     assert logged[refused.headers["x-request-id"]]["status"] == 422
+    assert logged[response.headers["x-request-id"]]["worker"] in workers   # which process extracted it
     assert "Traceback" not in err
