@@ -24,15 +24,18 @@ Send a PDF, DOCX or TXT file (`multipart/form-data`, field `file`) or `{"text": 
 an `X-Request-ID` header."""
 
 
-def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
-    """Build the app. `pipeline` lets tests share one already loaded; otherwise each worker process
-    loads its own at startup (on its extraction thread, so /v1/health answers meanwhile)."""
+def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None,
+               processes: int | None = None) -> FastAPI:
+    """Build the app. `processes=N` (what `protokol serve` does) extracts in N processes of
+    api/pool.py, each loading the pipeline once; otherwise extraction runs on one thread of this
+    process, with `pipeline` (tests share one already loaded) or one loaded at startup. Either way
+    the loading happens in the background, so /v1/health answers meanwhile."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Built here, not at import: one pipeline per worker process, after uvicorn forks/spawns it.
-        app.state.extractor = Extractor(settings, pipeline)
+        # Built here, not at import: the processes start when the server does, not when it is imported.
+        app.state.extractor = Extractor(settings, pipeline, processes)
         try:
             yield
         finally:

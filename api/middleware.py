@@ -1,5 +1,6 @@
 """Request id and access log: every response carries `X-Request-ID`, every request is logged as one
-JSON line (ts, id, method, path, status, ms, size, format, and the worker's pid), and anything that escapes the handlers is
+JSON line (ts, id, method, path, status, ms, size, format, the server's pid and the pid of the
+extraction process that served it), and anything that escapes the handlers is
 answered E099 here, without a traceback in the body.
 
 A pure ASGI middleware rather than BaseHTTPMiddleware: it does not buffer the body, so the upload
@@ -68,5 +69,5 @@ class RequestLogMiddleware:
             access_log.info(json.dumps({
                 "ts": datetime.now(timezone.utc).isoformat(timespec="milliseconds"), "id": request_id, "method": scope["method"], "path": scope["path"], "status": seen["status"],
                 "ms": round((time.perf_counter() - started) * 1000, 1), "size": seen["size"],
-                "format": state.get("format"), "pid": os.getpid(),
+                "format": state.get("format"), "pid": os.getpid(), "worker": state.get("worker"),
             }, ensure_ascii=False))

@@ -1,15 +1,15 @@
-"""The extraction service of one worker process: the pipeline, one thread to run it, a bounded queue.
+"""The extraction service: the pipeline, where it runs, a bounded queue and the time limit.
 
 Extraction is CPU-bound Python and holds the GIL, so more threads in one process would not run it
-faster; each worker process gets exactly one extraction thread and parallelism comes from uvicorn
-`--workers`. The event loop only awaits the thread, so health checks and uploads keep flowing while
-a document is being extracted.
+faster. Under `protokol serve` it runs in N extraction processes (api/pool.py) fed by the one front
+process, request by request; in tests and when embedded, on one thread of this process. Either way
+the event loop only awaits the work, so health checks and uploads keep flowing meanwhile.
 
-The queue is bounded: at most `queue_size` requests are admitted (running + waiting); the next one is
-answered 503 with Retry-After at once instead of piling up. A request past `max_seconds` is answered
-504 (E018), but a Python thread cannot be killed: its slot is released only when the extraction
-really ends. The readers enforce their own time budget (Limits.max_seconds), and the steps after
-reading take well under a second on a protocol, so a slot is not held much longer than the limit.
+The queue is bounded: at most `queue_size` requests per extraction process are admitted (running +
+waiting); the next one is answered 503 with Retry-After at once instead of piling up. A request past
+`max_seconds` is answered 504 (E018), but a Python thread cannot be killed: its slot is released
+only when the extraction really ends (a pool process that runs past twice the limit is killed and
+started again). The readers enforce their own time budget (Limits.max_seconds) too.
 """
 from __future__ import annotations
 
@@ -21,23 +21,34 @@ from fastapi import Request
 
 from extractor import errors as reader_errors
 from extractor.errors import ProtokolError
-from extractor.pipeline import Doc, Pipeline
-from models import Protocol
+from extractor.pipeline import Pipeline
 
+from .answer import Answer, Options, make_answer
 from .errors import busy
+from .pool import ProcessPool
 from .settings import Settings
 
 log = logging.getLogger("protokol.api")
 
 
 class Extractor:
-    """Owns the pipeline of this worker and runs `pipeline.batch` on its single thread."""
+    """Runs `pipeline.batch` for the requests of this app, behind the bounded queue and the time limit.
 
-    def __init__(self, settings: Settings, pipeline: Pipeline | None = None) -> None:
+    Two ways to run it: `processes=None` (tests, embedding) uses one thread of this process and the
+    given or a freshly loaded pipeline; `processes=N` (`protokol serve`) uses api/pool.py, N
+    extraction processes fed request by request, which is what spreads the load over the cores."""
+
+    def __init__(self, settings: Settings, pipeline: Pipeline | None = None, processes: int | None = None) -> None:
         self.settings = settings
         self.limits = settings.limits()
-        self.executor = ThreadPoolExecutor(1, thread_name_prefix="protokol-extract")
         self.admitted = 0   # requests holding a slot: running or waiting for the thread
+        self.pool: ProcessPool | None = None
+        self.capacity = settings.queue_size
+        if processes:
+            self.pool = ProcessPool(processes, settings.ner, self.limits, hard_limit=2 * settings.max_seconds + 5)
+            self.capacity = settings.queue_size * processes
+            return
+        self.executor = ThreadPoolExecutor(1, thread_name_prefix="protokol-extract")
         # The pipeline loads on the extraction thread, so the server answers /v1/health meanwhile;
         # every extraction queued behind it runs after it, on the same thread.
         self._loaded: Future[Pipeline] = (self._done(pipeline) if pipeline is not None
@@ -50,37 +61,22 @@ class Extractor:
         return future
 
     @property
-    def load_error(self) -> BaseException | None:
+    def load_error(self) -> BaseException | str | None:
         """What loading the pipeline raised, if it did (logged, never sent, by the E099 handler)."""
+        if self.pool is not None:
+            return self.pool.load_error
         return self._loaded.exception() if self._loaded.done() else None
 
     @property
     def ready(self) -> bool:
-        """True once the pipeline is loaded (and did not fail to load)."""
+        """True once the pipeline is loaded (in every extraction process) and did not fail to load."""
+        if self.pool is not None:
+            return self.pool.ready
         return self._loaded.done() and self._loaded.exception() is None
 
-    def _run(self, name: str | None, data: bytes) -> Protocol:
-        """On the extraction thread: the batch primitive on a batch of one."""
-        result = next(self._loaded.result().batch([(name, data)], self.limits))
-        if result.error is not None:
-            raise result.error
-        assert result.protocol is not None
-        return result.protocol
-
-    def _run_with_text(self, name: str | None, data: bytes) -> tuple[Protocol, Doc]:
-        """On the extraction thread: the Doc read here (its `text` is what the offsets index, its
-        `pages` where pages 2, 3, ... start), then the same batch primitive on it."""
-        try:
-            doc = Doc.from_bytes(data, name, self.limits)
-        except ProtokolError:
-            raise
-        except Exception as exc:  # as in Pipeline.batch: a reader bug is E099, logged, never sent
-            raise ProtokolError("E099", f"internal error: {type(exc).__name__}: {exc}") from exc
-        result = next(self._loaded.result().batch([doc], self.limits))
-        if result.error is not None:
-            raise result.error
-        assert result.protocol is not None
-        return result.protocol, doc
+    def _run(self, name: str | None, data: bytes, options: Options) -> Answer:
+        """On the extraction thread: the batch primitive on a batch of one, rendered."""
+        return make_answer(self._loaded.result(), self.limits, name, data, options)
 
     def _run_all(self, name: str | None, data: bytes) -> list:
         """On the extraction thread: every Result of an input holding several documents (an e-mail)."""
@@ -90,27 +86,17 @@ class Extractor:
         # Called when the thread is really done (or the job was cancelled): only then is the slot free.
         self.admitted -= 1
 
-    async def extract(self, name: str | None, data: bytes) -> Protocol:
-        """The Protocol of one document; ProtokolError on bad input, E044 when full, E018 when late."""
-        return await self._submit(self._run, name, data)
-
-    async def extract_with_text(self, name: str | None, data: bytes) -> tuple[Protocol, Doc]:
-        """`extract`, and the Doc whose text the offsets of the Protocol index (for the web page)."""
-        return await self._submit(self._run_with_text, name, data)
-
-    async def extract_all(self, name: str | None, data: bytes) -> list:
-        """One `pipeline.Result` per document of an e-mail (a protocol, a coded error or a skip)."""
-        return await self._submit(self._run_all, name, data)
-
-    async def _submit(self, run, name: str | None, data: bytes):
-        """Run `run(name, data)` on the extraction thread behind the bounded queue and the time limit."""
+    async def answer(self, name: str | None, data: bytes, options: Options) -> Answer:
+        """The answer to one document; ProtokolError on bad input, E044 when full, E018 when late."""
         if self.load_error is not None:
             raise ProtokolError("E099", f"the pipeline failed to load: {self.load_error!r}")
-        if self.admitted >= self.settings.queue_size:
+        if self.admitted >= self.capacity:
             raise busy(self.settings.retry_after)
-        loop = asyncio.get_running_loop()
         self.admitted += 1
-        future = loop.run_in_executor(self.executor, run, name, data)
+        if self.pool is not None:
+            future = asyncio.wrap_future(self.pool.submit(name, data, options))
+        else:
+            future = asyncio.get_running_loop().run_in_executor(self.executor, self._run, name, data, options)
         # The callback runs on the loop thread, so the counter needs no lock.
         future.add_done_callback(self._release)
         try:
@@ -121,8 +107,11 @@ class Extractor:
             raise reader_errors.time_limit(self.settings.max_seconds) from None
 
     def close(self) -> None:
-        """Drop waiting jobs and let the running one finish in the background (shutdown)."""
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        """Shutdown: the pool lets running jobs end; the thread drops waiting jobs."""
+        if self.pool is not None:
+            self.pool.close()
+        else:
+            self.executor.shutdown(wait=False, cancel_futures=True)
 
 
 def get_extractor(request: Request) -> Extractor:

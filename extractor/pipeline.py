@@ -97,8 +97,16 @@ class Pipeline:
         self.tagger = NerTagger() if ner else None
 
     def process(self, doc: Doc) -> Doc:
-        """Run every step on one Doc."""
-        return doc.segment().tag_ner(self.tagger).tag_persons().extract()
+        """Run every step on one Doc; a person-name helper that failed on the way (logged and
+        counted by nominative) is told in the protocol's warnings too."""
+        from extractor.language.nominative import HELPER_FAILURES
+
+        before = sum(HELPER_FAILURES.values())
+        doc.segment().tag_ner(self.tagger).tag_persons().extract()
+        if (failed := sum(HELPER_FAILURES.values()) - before) and doc.protocol is not None:
+            doc.protocol.warnings.append(Warning_(code="W_NAME_HELPER", message=f"{failed} person mention(s) "
+                                                  "normalized by the fallback rules: a name helper failed"))
+        return doc
 
     def __call__(self, text: str, name: str | None = None) -> Protocol:
         """The Protocol of one text."""

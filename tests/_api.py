@@ -65,9 +65,10 @@ def serve_command(port: int, workers: int) -> list[str]:
 
 @contextlib.contextmanager
 def running_server(workers: int, env: dict[str, str] | None = None, key: str | None = None,
-                   stdout=None, ready_seconds: float = 90):
-    """A `protokol serve` on a free loopback port, ready (every worker answering /v1/ready) within
-    `ready_seconds`; always terminated, then killed, at the end. Yields (base URL, process)."""
+                   stdout=None, ready_seconds: float = 90, port: int | None = None):
+    """A `protokol serve` on a free loopback port (or `port`), ready (every extraction process
+    loaded: /v1/ready answers 200) within `ready_seconds`; always terminated, then killed, at the
+    end. Yields (base URL, process)."""
     import os
     import signal
     import subprocess
@@ -75,7 +76,7 @@ def running_server(workers: int, env: dict[str, str] | None = None, key: str | N
 
     from conftest import ROOT
 
-    port = free_port()
+    port = port or free_port()
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     if key:
         full_env["PROTOKOL_API_KEY"] = key

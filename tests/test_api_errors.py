@@ -132,10 +132,10 @@ def test_internal_error_has_no_traceback(pipeline, monkeypatch):
         message = error(response, 500, "E099")
         assert "secret-detail" not in response.text and response.headers["x-request-id"] in message
 
-    async def crash(self, name, data):
+    async def crash(self, name, data, options):
         raise RuntimeError("secret-detail\nTraceback (most recent call last)")
 
-    monkeypatch.setattr("api.service.Extractor.extract", crash)
+    monkeypatch.setattr("api.service.Extractor.answer", crash)
     with TestClient(create_app(settings(), pipeline), raise_server_exceptions=False) as c:
         response = c.post("/v1/extract", json={"text": "x"})
         error(response, 500, "E099")

@@ -24,6 +24,19 @@ def server():
         yield running
 
 
+def extraction_processes(pid: int) -> list[int]:
+    """The children of the server that run multiprocessing's spawn entry point (not its tracker)."""
+    from pathlib import Path
+
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+            if b"spawn_main" in cmdline:
+                out.append(int(child))
+    return out
+
+
 @pytest.mark.slow
 def test_real_server(server, pipeline):
     base, proc = server
@@ -38,10 +51,14 @@ def test_real_server(server, pipeline):
         assert response.json() == json.loads(json.dumps(expected, ensure_ascii=False))
         refused = http.post("/v1/extract", files={"file": ("x.pdf", b"%PDF-1.4 broken")}, headers={"X-API-Key": KEY})
         assert refused.status_code == 422 and refused.json()["error"]["code"] == "E011"
+    # --workers 2: one front process and two extraction processes, each with its pipeline
+    workers = extraction_processes(proc.pid)
+    assert len(workers) == 2
     ids = {response.headers["x-request-id"], refused.headers["x-request-id"]}
     os.killpg(proc.pid, signal.SIGTERM)
     out, err = proc.communicate(timeout=30)
     logged = {line["id"]: line for line in map(json.loads, filter(str.strip, out.splitlines()))}
     assert ids <= set(logged)
     assert logged[refused.headers["x-request-id"]]["status"] == 422
+    assert logged[response.headers["x-request-id"]]["worker"] in workers   # which process extracted it
     assert "Traceback" not in err

@@ -12,23 +12,29 @@ DOCS = [p for p in sorted(OWN_CORPUS.glob("*.txt")) if p.name != "sample.txt"][:
 @pytest.fixture(scope="module")
 def natasha_spans(pipeline):
     """natasha as shipped: its segmenter, its tagger, slovnet's own CRF decoding."""
-    import slovnet.exec.model
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    out = {}
+    for path in DOCS:
+        doc = Doc(read_file(path))
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        out[path.name] = [(s.start, s.stop, s.type) for s in doc.spans]
+    return out
+
+
+def test_slovnet_is_left_alone(pipeline):
+    """Our decoding is set on our tagger's CRF only: slovnet's class and other taggers keep theirs."""
+    import slovnet.exec.model
+    from natasha import NewsEmbedding, NewsNERTagger
 
     from extractor.language import ner
 
-    slovnet.exec.model.CRF.decode = ner.SLOVNET_DECODE
-    try:
-        segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
-        out = {}
-        for path in DOCS:
-            doc = Doc(read_file(path))
-            doc.segment(segmenter)
-            doc.tag_ner(tagger)
-            out[path.name] = [(s.start, s.stop, s.type) for s in doc.spans]
-        return out
-    finally:
-        slovnet.exec.model.CRF.decode = ner._viterbi
+    assert slovnet.exec.model.CRF.decode is not ner._viterbi
+    other = NewsNERTagger(NewsEmbedding())
+    assert other.infer.model.head.crf.decode.__func__ is slovnet.exec.model.CRF.decode
+    assert pipeline.tagger._tagger.infer.model.head.crf.decode.__func__ is ner._viterbi
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)

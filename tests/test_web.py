@@ -108,9 +108,9 @@ def test_include_text_of_pasted_text_and_other_formats(client):
     assert body["source_text"] == pasted
     email = body["decisions"][0]["emails"][0]
     assert pasted[email["start"]:email["end"]] == "gkh@tver.example.ru"
-    # as=corpus and format=table keep their own shapes
-    assert "source_text" not in client.post("/v1/extract?include_text=true&as=corpus", json={"text": pasted}).json()
-    assert client.post("/v1/extract?include_text=true&format=table", json={"text": pasted}).text.startswith("Протокол")
+    # as=corpus and format=table have no place for the text: asking for both is a 422, not a silent drop
+    for query in ("include_text=true&as=corpus", "include_text=true&format=table"):
+        assert client.post(f"/v1/extract?{query}", json={"text": pasted}).json()["error"]["code"] == "E040"
     assert "source_text" not in client.post("/v1/extract", json={"text": pasted}).json()
 
 

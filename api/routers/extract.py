@@ -1,45 +1,30 @@
 """POST /v1/extract: one document in (multipart upload or JSON text), its Protocol out; an e-mail
-(several documents) gives `{"documents": [...]}` instead (api/routers/messages.py).
+(several documents) gives `{"documents": [...]}` instead (api/answer.py).
 
 The query options mirror `protokol extract`: `as=corpus` (the gold format of the annotated corpus),
 `format=table` (the assignment table as text), `full=true` (keep null fields). `include_text=true`
 adds `source_text`, the decoded text the offsets index (and `source_pages` for paged formats), for the
-web page that highlights the values in it.
+web page that highlights the values in it. Options that cannot go together are a 422 (E040).
 """
 from __future__ import annotations
 
-from pathlib import PurePath
-from typing import Any, Literal, Union
+from typing import Literal, Union
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from pydantic import BaseModel
+from fastapi.responses import Response
 
-from extractor.export.corpus import to_corpus
 from extractor.errors import ProtokolError
 from extractor.readers import sniff
-from extractor.readers.sniff import EML
 from models import Protocol
 
+from ..answer import CorpusDocument, Documents, Options, ProtocolWithText
 from ..body import ExtractText, read_json, read_multipart, unsupported_content_type
-from ..errors import responses
+from ..errors import invalid_body, responses
 from ..security import require_api_key
 from ..service import Extractor, get_extractor
 from ..settings import Settings
-from .messages import Documents, answer_message
 
 router = APIRouter(prefix="/v1", tags=["extract"], dependencies=[Depends(require_api_key)])
-
-
-class CorpusDocument(BaseModel):
-    """`as=corpus`: the `ID.gold.json` shape of ../shared/corpus/README.md (extractor.export.corpus)."""
-
-    doc_id: str
-    protocol: dict[str, str | None]
-    attendees: list[str | None]
-    agenda: list[dict[str, Any]]
-    decisions: list[dict[str, Any]]
-    persons: list[str | None]
 
 
 # The body is read by hand (api/body.py: streamed, size-checked, kept in memory), so FastAPI cannot
@@ -72,51 +57,48 @@ async def read_upload(request: Request, settings: Settings) -> tuple[str | None,
     return upload.name, upload.data
 
 
+def check_options(options: Options) -> None:
+    """422 (E040) for options that cannot go together, instead of silently ignoring one of them."""
+    clashes = []
+    if options.as_ == "corpus" and options.format == "table":
+        clashes.append("as=corpus and format=table are two different answers: ask for one")
+    if options.include_text and (options.as_ != "model" or options.format != "json"):
+        clashes.append("include_text=true adds the text to the Protocol JSON: only with as=model and format=json")
+    if options.full and (options.as_ != "model" or options.format != "json"):
+        clashes.append("full=true keeps the null fields of the Protocol JSON: only with as=model and format=json")
+    if clashes:
+        raise invalid_body("incompatible query options: " + "; ".join(clashes))
+
+
 @router.post(
     "/extract", summary="Extract the decisions of one protocol", openapi_extra=_REQUEST_BODY,
-    response_model=Union[Protocol, CorpusDocument, Documents],
+    response_model=Union[Protocol, ProtocolWithText, CorpusDocument, Documents],
     responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}},
-                     "description": "the Protocol (models/), the corpus document (as=corpus) or the table"},
+                     "description": "the Protocol (models/), with its text (include_text=true), the corpus "
+                                    "document (as=corpus) or the table (format=table); every JSON answer is "
+                                    "validated against its schema before it is sent"},
                **responses(401, 413, 415, 422, 503, 504)},
 )
 async def extract(
     request: Request,
     as_: Literal["model", "corpus"] = Query("model", alias="as", description="corpus: the gold format of the corpus"),
     format: Literal["json", "table"] = Query("json", description="table: the assignment table as text"),
-    full: bool = Query(False, description="keep null fields in the JSON"),
+    full: bool = Query(False, description="keep null fields in the JSON (as=model, format=json only)"),
     include_text: bool = Query(False, description="add `source_text` (the decoded text the offsets index) and, "
-                               "for paged formats, `source_pages` (offsets where pages 2, 3, ... start)"),
+                               "for paged formats, `source_pages` (offsets where pages 2, 3, ... start); "
+                               "as=model and format=json only"),
     extractor: Extractor = Depends(get_extractor),
     settings: Settings = Depends(get_settings),
 ) -> Response:
-    """Read the upload, run the batch primitive on it in the worker's extraction thread, answer."""
+    """Read the upload, run the batch primitive on it where the extraction runs, answer its bytes."""
+    options = Options(as_, format, full, include_text)
+    check_options(options)
     name, data = await read_upload(request, settings)
-    if sniff(data) == EML and include_text:   # the web page shows one document's text: not an e-mail's
-        from extractor.errors import several_documents
-
-        raise several_documents("an e-mail message")
-    if sniff(data) == EML:   # several documents: {"documents": [...]}, one entry per part
-        return await answer_message(request, extractor, name, data, as_, format, full)
-    doc = None
     try:
-        if include_text and as_ == "model" and format == "json":
-            protocol, doc = await extractor.extract_with_text(name, data)
-        else:
-            protocol = await extractor.extract(name, data)
+        answer = await extractor.answer(name, data, options)
     except ProtokolError:
         request.state.format = sniff(data)   # for the access log: what the refused file looked like
         raise
-    request.state.format = protocol.source.format
-    if as_ == "corpus":
-        return JSONResponse(to_corpus(protocol, PurePath(name).stem if name else "document"))
-    if format == "table":
-        from extractor.export.console import render
-
-        return PlainTextResponse(render(protocol))
-    if doc is not None:
-        body = protocol.model_dump(mode="json", exclude_none=not full)
-        body["source_text"] = doc.text
-        if doc.pages is not None:
-            body["source_pages"] = doc.pages
-        return JSONResponse(body)
-    return Response(protocol.model_dump_json(exclude_none=not full), media_type="application/json")
+    request.state.format = answer.format
+    request.state.worker = answer.pid
+    return Response(answer.body, media_type=answer.media_type)

@@ -5,8 +5,8 @@ The models ship inside natasha's wheel, so this works offline. Loading takes ~1 
 
 Two savings against natasha's documented `Doc.segment` + `Doc.tag_ner` path, with the same spans:
 we call slovnet's tagger on the text directly (we do not need natasha's own token and sentence
-records), and slovnet's CRF decoding is replaced by an equivalent vectorized Viterbi step
-(`_viterbi`), which drops a fancy-indexing round per token. tests/test_ner.py checks both give
+records), and slovnet's CRF decoding is replaced, on our tagger's CRF alone, by an equivalent vectorized
+Viterbi step (`_viterbi`), which drops a fancy-indexing round per token. tests/test_ner.py checks both give
 exactly natasha's spans.
 """
 from __future__ import annotations
@@ -51,16 +51,13 @@ def _viterbi(self, emissions, mask):
     return batch
 
 
-SLOVNET_DECODE = None  # slovnet's own CRF.decode, kept for the equivalence test
+def _use_viterbi(tagger) -> None:
+    """Our decoding on this tagger's own CRF instance only: slovnet's class, and so every other
+    natasha tagger of the process, keeps slovnet's decoding."""
+    import types
 
-
-def _install_viterbi() -> None:
-    global SLOVNET_DECODE
-    import slovnet.exec.model
-
-    if slovnet.exec.model.CRF.decode is not _viterbi:
-        SLOVNET_DECODE = slovnet.exec.model.CRF.decode
-        slovnet.exec.model.CRF.decode = _viterbi
+    crf = tagger.infer.model.head.crf
+    crf.decode = types.MethodType(_viterbi, crf)
 
 
 class NerTagger:
@@ -71,8 +68,8 @@ class NerTagger:
             from natasha import NewsEmbedding, NewsNERTagger
         except ImportError as exc:  # pragma: no cover - natasha is a hard dependency
             raise ImportError("protokol needs natasha: pip install 'natasha==1.6.0' 'setuptools<82'") from exc
-        _install_viterbi()
         self._tagger = NewsNERTagger(NewsEmbedding())
+        _use_viterbi(self._tagger)
 
     def __call__(self, text: str) -> list[Entity]:
         """Entities of `text`, in order."""

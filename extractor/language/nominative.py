@@ -4,7 +4,9 @@ abbreviations stay exactly as written.
 """
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from typing import Callable
 
 from extractor.language import morph
@@ -84,12 +86,23 @@ def norm_person(text: str, person_norm: PersonNorm | None, cases: tuple[str, ...
     return mine or module or text
 
 
+# Failures of a person-name helper, by exception type: a bug shows here and in the log instead of
+# vanishing into an addressee left as written.
+HELPER_FAILURES: Counter[str] = Counter()
+_log = logging.getLogger("protokol.extractor")
+
+
 def _safe(fn: Callable[[str], str | None] | None, text: str) -> str | None:
+    """`fn(text)`; a failure is logged and counted (HELPER_FAILURES), and the mention kept as written
+    by the caller, so one odd name does not cost the whole document."""
     if fn is None:
         return None
     try:
         return fn(text)
-    except Exception:  # a helper still being written must not break extraction
+    except Exception as exc:
+        HELPER_FAILURES[type(exc).__name__] += 1
+        _log.warning("person name helper %s failed on %r: %s: %s", getattr(fn, "__name__", fn), text[:80],
+                     type(exc).__name__, exc, exc_info=True)
         return None
 
 

@@ -28,7 +28,8 @@ class Linker:
         for m in self.people.mentions:
             norm = self.people.index.norm(m)
             position, org = roles.get(norm, (None, None))
-            p = persons.setdefault(norm, Person(norm=norm, position=position, organization=org))
+            p = persons.setdefault(norm, Person(norm=norm, gender=self.people.index.gender(m), position=position,
+                                                organization=org))
             p.mentions.append(Grounded(**self.people.g.span(m.start, m.end)))
         linker = DecisionLinker(self.text, self.st, self.people, date)
         decisions = linker.decisions()

@@ -29,10 +29,12 @@ class PersonIndex:
             _, gender, readings = _resolve(self._mentions, members, extra)
             resolved.update({i: (gender, r) for i, r in readings.items()})
         extra.update(_coordination_evidence(self._mentions, resolved))
+        self._genders: dict[int, str] = {}
         for members in self._groups.values():
-            norm, _, _ = _resolve(self._mentions, members, extra)
+            norm, gender, _ = _resolve(self._mentions, members, extra)
             for i in members:
                 self._norms[i] = norm
+                self._genders[i] = gender
         self._position: dict[PersonMention, int] = {}
         for i, m in enumerate(self._mentions):
             self._position.setdefault(m, i)
@@ -43,6 +45,12 @@ class PersonIndex:
         if i is not None:
             return self._norms[i]
         return PersonIndex([mention]).norm(mention)
+
+    def gender(self, mention: PersonMention) -> str | None:
+        """"male" or "female" as the surname's form and its context decided it, None if undecided."""
+        i = self._position.get(mention)
+        decided = self._genders[i] if i is not None else ""
+        return {STRONG_M: "male", STRONG_F: "female"}.get(decided)
 
     def persons(self) -> list[str]:
         """Distinct norms in order of first mention."""

@@ -102,11 +102,34 @@ def place(text: str, paragraphs: list[Span]) -> tuple[int, int] | None:
     return None
 
 
+# "ПРОТОКОЛ", "П Р О Т О К О Л № 23", "Протокол заседания ..." opening a header paragraph
+_TITLE = re.compile(r"\s*п\s?р\s?о\s?т\s?о\s?к\s?о\s?л(?![а-яё])", re.I)
+
+
+def title(text: str, paragraphs: list[Span]) -> tuple[int, int, str] | None:
+    """The document's title: the header paragraph that opens with ПРОТОКОЛ and up to two paragraphs
+    that continue it in lower case ("заседания рабочей группы ...", "производственного совещания")."""
+    for n, (s, e) in enumerate(paragraphs):
+        if not _TITLE.match(text[s:e]):
+            continue
+        end = e
+        for s2, e2 in paragraphs[n + 1:n + 3]:
+            para = text[s2:e2].strip()
+            if not para[:1].islower() or _TOWN.match(para) or _DATED.search(para):   # not "г. Сызрань"
+                break
+            end = e2
+        words = _TITLE.sub("ПРОТОКОЛ" if text[s:e].lstrip()[:2].isupper() else "Протокол", text[s:end], count=1)
+        return s, end, " ".join(words.split())
+    return None
+
+
 def header(text: str, paragraphs: list[Span], ground: Callable[[int, int], dict]) -> tuple[Header, object]:
     """Header fields as grounded values, and the meeting date (or None)."""
     h = Header()
     if paragraphs:
         h.body = Value(**ground(*paragraphs[0]))
+    if (t := title(text, paragraphs)):
+        h.title = Value(norm=t[2], **ground(t[0], t[1]))
     if (n := number(text, paragraphs)):
         h.number = Value(norm=n[2], **ground(n[0], n[1]))
     meeting = None

@@ -191,6 +191,7 @@ def _opens_question(lines: list[Line], i: int) -> bool:
 
 def _next_number(q: Question | None, marker: str) -> bool:
     """In a block of items numbered "1.1", "1.2" under question 1, a plain "2." starts question 2."""
+    # a letter ("г)") after a numbered question is its sub-item, never the next question
     return q is None or (q.id is not None and q.id.isdigit() and marker.isdigit() and int(marker) == int(q.id) + 1)
 
 

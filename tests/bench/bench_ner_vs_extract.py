@@ -33,24 +33,18 @@ def texts(args: list[str]) -> list[tuple[str, str]]:
 
 def main() -> None:
     docs = texts(sys.argv[1:])
-    import slovnet.exec.model
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
-
-    from extractor.language import ner
 
     pipeline = Pipeline()
     tagger = pipeline.tagger
     segmenter, natasha_tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
 
     def natasha_doc(text: str) -> None:
-        """natasha as shipped: its segmentation and slovnet's own CRF decoding."""
-        slovnet.exec.model.CRF.decode = ner.SLOVNET_DECODE
-        try:
-            doc = Doc(text)
-            doc.segment(segmenter)
-            doc.tag_ner(natasha_tagger)
-        finally:
-            slovnet.exec.model.CRF.decode = ner._viterbi
+        """natasha as shipped: its segmentation and slovnet's own CRF decoding (ours is set on our
+        tagger's CRF alone)."""
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(natasha_tagger)
 
     for _, text in docs[:3]:  # warm caches the way a long-running worker has them
         pipeline(text)
