@@ -65,4 +65,4 @@ def test_openapi_publishes_every_answer(client):
     schema = client.get("/openapi.json").json()
     body = schema["paths"]["/v1/extract"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
     refs = {ref["$ref"].rsplit("/", 1)[1] for ref in body["anyOf"]}
-    assert refs == {"Protocol", "ProtocolWithText", "CorpusDocument"}
+    assert refs == {"Protocol", "ProtocolWithText", "CorpusDocument", "Documents"}   # Documents: an e-mail
