@@ -119,10 +119,10 @@ def _full_names(text: str) -> Iterable[_Candidate]:
             continue
         if len(nxt) == 2 and _adjacent(text, nxt[0], nxt[1]):
             a, b, c = w.group(), nxt[0].group(), nxt[1].group()
-            if is_first_name(b) and is_patronymic(c) and _surname_like(a):
+            if is_first_name(b) and is_patronymic(c) and _surname_by_position(a):
                 yield _Candidate(w.start(), nxt[1].end(), w.start(), w.end(), f"{b[0]}.{c[0]}.", 50)
                 continue
-            if is_first_name(a) and is_patronymic(b) and _surname_like(c):
+            if is_first_name(a) and is_patronymic(b) and _surname_by_position(c):
                 yield _Candidate(w.start(), nxt[1].end(), nxt[1].start(), nxt[1].end(), f"{a[0]}.{b[0]}.", 50)
                 continue
         if nxt and is_first_name(w.group(), strict=True) and _surname_like(nxt[0].group(), strict=True):
@@ -142,6 +142,12 @@ def _surname_like(word: str, strict: bool = False) -> bool:
     if strict:
         return plausibility == 3 or (plausibility == 2 and any(r.evidence for r in surname_readings(word.lower())))
     return plausibility >= 1
+
+
+def _surname_by_position(word: str) -> bool:
+    """Beside a first name and a patronymic a word is the surname even when it also reads as a first
+    name's genitive plural, as surnames made from first names do ("Трофимов", "Корнилов", "Аксёнов")."""
+    return _surname_like(word) or (not is_patronymic(word) and surname_plausibility(word) >= 2)
 
 
 def _bare_surname_lists(text: str) -> Iterable[_Candidate]:
