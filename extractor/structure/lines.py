@@ -81,8 +81,8 @@ RULES: list[LineRule] = [
     _r("decided_intro", r"^голосование\s+по\s+вопросам\s+повестки(?:\s+дня)?\s*:\s*$"),
     _r("decided_intro", r"^.{0,200}?(?:принят[оы]?|принял[аи]?)\s+следующ\w+\s+решени\w*[^:]{0,40}:\s*"),
     # "Заслушав и обсудив информацию …, комиссия РЕШИЛА: 1. …" (a preamble closed by the marker)
-    _r("decided", r"^(?:заслушав|рассмотрев|обсудив|изучив|руководствуясь|в\s+соответствии|учитывая)[^:]*?"
-       r"[\s,]" + _DECIDED_VERB + r"\s*:\s*", "decided-preamble"),
+    _r("decided", r"^(?:заслушав|рассмотрев|обсудив|изучив|руководствуясь|в\s+соответствии|учитывая)"
+       r"(?:[^:«]|«[^»]*»)*?[\s,]" + _DECIDED_VERB + r"\s*:\s*", "decided-preamble"),  # a quoted title may hold a colon
     # any paragraph that ends with the marker: "… в целях …, коллегия министерства РЕШИЛА:"
     _r("decided", r"^.*[\s,]" + _DECIDED_VERB + r"\s*:\s*$", "decided-tail"),
     # "По второму вопросу", "Вопрос № 1 повестки дня: О ...", "По вопросу II повестки дня"
