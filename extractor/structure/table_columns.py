@@ -83,6 +83,9 @@ def deadline_tail(line: str) -> int | None:
     return None
 
 
+_GOES_ON = re.compile(r"\s*(?:в|во|на|по|с|со|для|и|а|к|ко|о|об|от|до|за|при|из|без|через)\s")
+
+
 def fit(line: str, role: str, first: bool = True) -> float:
     """How well a line fits a cell of `role` (higher is better); `first` is False for the second
     and later lines of one cell."""
@@ -92,10 +95,13 @@ def fit(line: str, role: str, first: bool = True) -> float:
     mark = is_mark(line)
     if role == "ignore":   # "Исполнено", "На контроле": short notes; anything else only if nothing fits
         return 1.5 if mark else 0.5 if n <= 25 and not (names or deadline) else 0.0
+    # "на всех детских площадках.": a line that opens with a lower-case preposition or conjunction
+    # carries on the sentence above it (a responsible cell opens with a position, a body or a name)
+    goes_on = bool(_GOES_ON.match(line))
     if role == "text":
         if dash or deadline:
             return -4.0
-        score = 2.5 if inf == 0 else 1.5 if inf is not None else 0.0
+        score = 2.5 if inf == 0 else 1.5 if inf is not None else 1.0 if goes_on and not first else 0.0
         score += 1.0 if n >= 60 else 0.0
         if names and inf is None and n < 100:
             score -= 1.5
@@ -107,7 +113,7 @@ def fit(line: str, role: str, first: bool = True) -> float:
             return 1.0 if first else -2.0
         if deadline:
             return 3.0 if role == "combined" else -3.0
-        if inf == 0 or mark:
+        if inf == 0 or mark or (goes_on and not names):
             return -3.0
         score = 2.0 if names else -1.0 if sentence else 0.3
         return score - (2.0 if n > 150 else 0.0) - (1.0 if inf is not None else 0.0)
