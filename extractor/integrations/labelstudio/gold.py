@@ -19,6 +19,7 @@ from pathlib import Path
 from extractor.errors import ProtokolError
 from extractor.integrations.labelstudio.config import CHILD_RELATIONS, DEADLINE_KIND, HEADER_LABELS, ITEM_ID, KIND, LABEL, NORM, ROLE
 from extractor.integrations.labelstudio.values import bad_value, parse_deadline, parse_reference
+from extractor.language.morph import hyphen_joins
 
 
 def bad_export(detail: str) -> ProtokolError:
@@ -47,7 +48,13 @@ class Converted:
 
 
 def _collapse(s: str) -> str:
-    return " ".join(s.split())
+    """A region's text as the extractor reads it: its lines joined, a word split by a line-end hyphen
+    joined by the same dictionary rule the text layout uses ("Ко-" + "четкова" -> "Кочеткова")."""
+    lines = [line.strip() for line in s.split("\n")]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out = out[:-1] + line if out.endswith("-") and hyphen_joins(out, line) else f"{out} {line}"
+    return " ".join(out.split())
 
 
 def _annotation(task: dict) -> dict | None:
