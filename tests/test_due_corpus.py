@@ -26,10 +26,12 @@ _START = re.compile(r"(?:со\s+дня|с\s+даты|от\s+даты|с\s+мом
                     r"по\s+завершении)\s+(\w+)", re.IGNORECASE)
 # The word after "со дня"/"после" when the start is the meeting or its protocol.
 MIN_DATED = 70
-_MEETING = {"заседания", "совещания", "собрания", "подписания", "проведения", "настоящего", "его"}
+_MEETING = {"заседания", "совещания", "собрания", "подписания", "составления", "проведения", "настоящего", "его"}
 
 
 def known_start(phrase: str) -> bool:
+    if re.search(r"\bза\s+\S+\s+\w+\s+до\b", phrase, re.IGNORECASE):
+        return False      # "не позднее чем за 7 дней до даты заседания": counted back from a later day
     m = _START.search(phrase)
     return m is None or m.group(1).lower() in _MEETING
 
@@ -39,6 +41,8 @@ def known_start(phrase: str) -> bool:
     ("в течение 7 дней с даты заседания правления", True), ("в течение 2 дней со дня его принятия", True),
     ("в течение 5 рабочих дней со дня получения протокола", False), ("в течение 30 дней с начала практики", False),
     ("в течение 3 рабочих дней после завершения мероприятий", False), ("ежеквартально", True),
+    ("в течение 2 рабочих дней с даты составления протокола", True),
+    ("не позднее чем за 7 дней до даты заседания", False),
 ])
 def test_known_start_judge(phrase: str, known: bool) -> None:
     assert known_start(phrase) is known
