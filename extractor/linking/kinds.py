@@ -11,6 +11,9 @@ from functools import lru_cache
 from extractor.data import read_data
 
 
+_ABBREVIATION = re.compile(r"(?<![а-яё])([а-яё]{1,3})\.(?=[\s),;»]|[а-яё]\.)")
+
+
 @lru_cache(maxsize=1)
 def _rules() -> list[tuple[str, re.Pattern]]:
     rules = []
@@ -22,7 +25,8 @@ def _rules() -> list[tuple[str, re.Pattern]]:
 
 def decision_kind(text: str, has_addressees: bool, parent_text: str = "") -> str:
     """The kind of a decision item; `parent_text` is the header item a sub-item belongs to."""
-    lowered = " ".join(text.lower().split())
+    # "в г. Нижнекаменске", "(Тагиров А.М.)": the dots of abbreviations and initials end no sentence
+    lowered = _ABBREVIATION.sub(r"\1", " ".join(text.lower().split()))
     parent = " ".join(parent_text.lower().split())
     for kind, pattern in _rules():
         if pattern.search(lowered) or (kind == "recommendation" and parent and pattern.search(parent)):
