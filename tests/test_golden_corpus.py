@@ -1,7 +1,8 @@
 """One golden end-to-end test per protocol of our own corpus (corpus/*.txt with .gold.json).
 
 Each document is compared with its hand-written gold field by field, so a miss names the field.
-Known misses are listed in KNOWN with the reason, as strict xfails.
+Known misses are listed in KNOWN with the reason, as strict xfails (the documents added for the
+generalization issue brought most of them; lift each entry when its miss is fixed).
 """
 from __future__ import annotations
 
@@ -14,12 +15,29 @@ FIELDS = ["protocol", "attendees", "persons", "speakers", "decision_ids", "kinds
           "deadlines", "emails", "urls", "references", "texts"]
 
 KNOWN = {
-    ("reg_teplo_samara_2025_06", "speakers"):
-        "a speaker named in \"а также выступление ... Лыкова Б.Т.\" inside a preamble is not taken",
-    ("org_assoc_turizm_pravlenie_2025_11", "protocol"):
-        "the secretary is named only in the item that elects him (\"Поручить ... секретарю Шевелёву П.А.\")",
     ("org_snt_lesnaya_polyana_2025_06", "speakers"):
         "\"председатель ревизионной комиссии Лобанова Т.С.\" after a list of speakers with plot numbers",
+    ("org_mkd_oss_tula_2025_03", "attendees"):
+        "\"Лица, приглашённые для участия в общем собрании:\" is not an attendee label",
+    ("org_tsn_sosnovy_bereg_2025_05", "attendees"):
+        "the chair elected in the first question is taken for an attendee, an invited person is missed",
+    ("org_tsn_sosnovy_bereg_2025_05", "protocol"):
+        "the secretary is elected in the accusative («секретарём собрания – Зуеву Марину Петровну») and her "
+        "signature «М.П. Зуева» is not used to decide the gender: «Зуев М.П.»",
+    ("org_tsn_sosnovy_bereg_2025_05", "persons"): "the same gender miss: «Зуев М.П.» for «Зуева М.П.»",
+    ("org_tsn_sosnovy_bereg_2025_05", "speakers"):
+        "«Слушали: члена правления Огнева В.С. и представителя подрядчика Пермякова А.Н.» keeps only the first; "
+        "and «Зуев М.П.» for «Зуева М.П.»",
+    ("org_tsn_sosnovy_bereg_2025_05", "addressees"):
+        "an addressee named in a later sentence of an item is split off twice (3.2)",
+    ("org_strela_operativka_2025_04", "speakers"):
+        "the table's section rows («1. По первому вопросу …») add empty questions 1–3 beside the agenda's I–III",
+    ("reg_bdd_svetlogore_2025_02", "references"): "«маршрут № 7» (a bus route) is read as a cited document",
+    ("reg_spk_nizhnekamensk_2025_03", "protocol"): "the place is not found in the header",
+    ("reg_spk_nizhnekamensk_2025_03", "addressees"):
+        "a body with «в г. Нижнекаменске» and a person in brackets gives one addressee, not two (1.3)",
+    ("reg_zhilkom_verhneborsk_2025_09", "references"):
+        "«решения … суда от 12.05.2025 по делу № 2-1187/2025»: the case number after «по делу» is not taken",
 }
 
 
