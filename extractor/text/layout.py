@@ -184,6 +184,8 @@ def _breaks(prev: str, nxt: str, width: int) -> bool:
         return True  # the dated line of a header: "«30» августа 2023 года", "09.09.2024"
     if prev.endswith(":") and starts_upper:
         return True
+    if re.match(r"[–—•-]\s", nxt) and re.search(r"[.;:]$", prev):
+        return True  # the next item of a dashed list ("…;" / "– управлению …")
     if prev.isupper() and len(prev) > 3 and starts_upper:
         return True
     if len(prev) < 0.6 * width and starts_upper:

@@ -24,11 +24,8 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not there")]
 
 SKIPPED = {"wrap_hyphenated_justified", "wrap_blank_lines", "bullets_dot"}
-# Transformations still moving a figure by more than 0.02 (python tests/robustness/report.py).
-KNOWN: dict[str, str] = {
-    "pdf_export": "hard wraps, hyphens, blank lines and page furniture together (form 6): decisions move by "
-                  "more than 0.02 (see report.py)",
-}
+# Transformations still moving a figure by more than 0.02 (python tests/robustness/report.py): none now.
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="session")
