@@ -36,6 +36,7 @@ def _vocabulary() -> list[tuple[str, re.Pattern]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _part_role(part: str) -> str | None:
     for role, pattern in _vocabulary():
         if role != "mark" and pattern.match(part):
@@ -49,6 +50,7 @@ def is_mark(line: str) -> bool:
     return any(role == "mark" and pattern.match(s) for role, pattern in _vocabulary())
 
 
+@lru_cache(maxsize=65536)   # wrapped text asks it of every line and of many cuts of a line
 def cell_role(cell: str) -> str | None:
     """The role a header cell names: "Срок исполнения" -> deadline, "Мероприятие (поручение)" ->
     text, "Ответственный, срок" / "Исполнитель / Срок выполнения" -> combined; None if it is not a
@@ -85,8 +87,13 @@ TABLE_HEAD = _HeadMatcher()
 def header_roles(cells: list[str]) -> list[str] | None:
     """Column roles of a header row, or None when it is not an assignment table (it needs a text
     column and a responsible or deadline column; "№" lines may repeat: "№" / "п/п")."""
-    roles = [cell_role(c) for c in cells]
-    if None in roles or "text" not in roles:
+    roles = []
+    for c in cells:
+        role = cell_role(c)
+        if role is None:
+            return None
+        roles.append(role)
+    if "text" not in roles:
         return None
     if not {"responsible", "deadline", "combined"} & set(roles):
         return None
