@@ -3,6 +3,7 @@
 so a word list is written once and found in one place."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,8 +43,6 @@ def label_start() -> str:
     """Regex source: a paragraph that opens with a section label of any kind ("РЕШИЛИ:", "Решили:",
     "По итогам совещания:", "Формулировка решения:"), capitalised or in capitals. Text layout and the
     PDF reader start a new paragraph there, as structure reads one."""
-    import re
-
     alts = []
     for labels in section_labels().values():
         for label in labels:

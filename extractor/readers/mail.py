@@ -18,7 +18,6 @@ reports as a defect becomes the coded error of the part it concerns, and the oth
 from __future__ import annotations
 
 import mimetypes
-import re
 from dataclasses import dataclass
 from email import errors as email_errors
 from email import policy
